@@ -1,0 +1,3 @@
+from motcua_desktop.cli.main import main
+
+main()

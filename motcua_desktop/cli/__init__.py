@@ -1,0 +1,1 @@
+"""The ``motcua`` command line (argparse); it starts the window for the default command."""

@@ -1,0 +1,150 @@
+"""Sub-commands of ``motcua``: arguments here, the work in the modules each handler calls."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..domain.text import parse_date
+from ..store.registry import Registry
+from ..userdata import default_db_path
+from .errors import UserError
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_db_path()
+
+
+def open_existing(args: argparse.Namespace, *, read_only: bool = False) -> Registry:
+    path = _db_path(args)
+    if not path.exists():
+        raise UserError(f"không có tệp dữ liệu {path} (tạo bằng: motcua init --db {path})")
+    return Registry.open(path, read_only=read_only)
+
+
+def as_of_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {exc}") from None
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from ..store.sample import load_sample
+
+    path = _db_path(args)
+    if path.exists() and path.stat().st_size > 0:
+        registry = Registry.open(path)
+        if not registry.is_empty():
+            registry.close()
+            raise UserError(f"tệp {path} đã có dữ liệu; không ghi đè")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        registry = Registry.open(path)
+    try:
+        if args.demo:
+            load_sample(registry)
+        units = len(registry.units.list())
+        people = len(registry.staff.people())
+    finally:
+        registry.close()
+    print(f"Đã tạo {path}: {units} đơn vị, {people} cán bộ.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..store.transfer import import_file
+
+    registry = open_existing(args)
+    try:
+        summary = import_file(registry, Path(args.file))
+    finally:
+        registry.close()
+    print(summary.describe())
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..store.transfer import export_workbook
+
+    registry = open_existing(args, read_only=True)
+    try:
+        export_workbook(registry, Path(args.out))
+    finally:
+        registry.close()
+    print(f"Đã xuất {args.out}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..report.cli import run_report_command
+
+    registry = open_existing(args)
+    try:
+        return run_report_command(registry, args)
+    finally:
+        registry.close()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..store.health import check_file
+
+    path = _db_path(args)
+    problems = check_file(path)
+    if problems:
+        for line in problems:
+            print(f"motcua: {line}", file=sys.stderr)
+        return 1
+    print(f"{path}: tệp dữ liệu nguyên vẹn.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from ..store.backup import backup_to
+
+    out = backup_to(_db_path(args), Path(args.out))
+    print(f"Đã sao lưu vào {out}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from ..store.backup import restore_from
+
+    kept = restore_from(_db_path(args), Path(args.file))
+    print(f"Đã phục hồi từ {args.file}" + (f"; bản cũ giữ tại {kept}" if kept else ""))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", default=argparse.SUPPRESS, help="tệp dữ liệu")
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("init", cmd_init, "tạo tệp dữ liệu mới")
+    p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="nạp dữ liệu mẫu")
+
+    p = add("import", cmd_import, "nhập đơn vị, cán bộ, thiết bị từ tệp .xlsx hoặc .csv")
+    p.add_argument("file", help="tệp .xlsx hoặc .csv")
+
+    p = add("export", cmd_export, "xuất toàn bộ dữ liệu ra tệp .xlsx theo mẫu nhập")
+    p.add_argument("--out", required=True, help="tệp .xlsx")
+
+    p = add("report", cmd_report, "lập báo cáo ra tệp PDF, Word hoặc Excel, hoặc in ra máy in")
+    p.add_argument("--out", help="tệp kết quả (.pdf, .docx, .xlsx)")
+    p.add_argument("--report", type=int, help="số thứ tự của báo cáo đã lưu (mặc định: mới nhất)")
+    p.add_argument("--as-of", type=as_of_arg, help="ngày lấy số liệu (YYYY-MM-DD hoặc dd/mm/yyyy)")
+    p.add_argument("--format", choices=["pdf", "docx", "xlsx"], help="định dạng (mặc định: theo đuôi tệp)")
+    p.add_argument("--print", action="store_true", help="gửi ra máy in thay vì ghi tệp")
+    p.add_argument("--printer", help="tên máy in (mặc định: máy in mặc định)")
+
+    add("check", cmd_check, "kiểm tra tính toàn vẹn của tệp dữ liệu")
+
+    p = add("backup", cmd_backup, "sao lưu tệp dữ liệu")
+    p.add_argument("--out", required=True, help="tệp hoặc thư mục sao lưu")
+
+    p = add("restore", cmd_restore, "phục hồi tệp dữ liệu từ bản sao lưu")
+    p.add_argument("file", help="tệp sao lưu")

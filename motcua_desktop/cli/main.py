@@ -1,0 +1,71 @@
+"""The ``motcua`` command: the window by default, sub-commands for scripts and IT staff.
+
+Exit status: 0 success, 2 bad input (one-line reason on stderr), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..domain.validation import ValidationError
+from ..store.errors import StoreError
+from .errors import UserError
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in Vietnamese, exiting 2 on a usage error as it does by default."""
+
+    def error(self, message: str):  # noqa: D401
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: lỗi: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import commands
+
+    parser = _Parser(prog="motcua", description="Một Cửa Desktop: quản lý Bộ phận Một cửa và lập báo cáo.")
+    parser.add_argument("--version", action="version", version=f"Một Cửa Desktop {__version__}")
+    parser.add_argument("--db", help="tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    parser.add_argument("--demo", action="store_true", help="mở một bản sao tạm của dữ liệu mẫu")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="tự kiểm tra: mở cửa sổ trên dữ liệu mẫu, in báo cáo ra PDF tạm, rồi thoát")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    commands.register(sub)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.smoke_test:
+            from ..smoke import run_smoke_test
+
+            return run_smoke_test()
+        if args.command is None:
+            from ..ui.app import run_gui
+
+            return run_gui(db=args.db, demo=args.demo)
+        return args.handler(args) or EXIT_OK
+    except (UserError, ValidationError) as exc:
+        print(f"motcua: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except StoreError as exc:
+        print(f"motcua: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(argv))
+
+
+def main_gui() -> None:
+    """Entry point of the windowed executable (no console on Windows)."""
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""Pure-Python domain: records, validation, counting and Vietnamese text. No Qt, no SQL."""

@@ -1,0 +1,54 @@
+"""The register: one open data file and its repositories, passed explicitly to whoever needs it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.counting import StaffTable, count_staff, equipment_shortfall, staff_table
+from .database import open_database, transaction
+from .equipment import EquipmentRepository
+from .settings import SettingsRepository
+from .staff import StaffRepository
+from .units import UnitRepository
+
+
+class Registry:
+    def __init__(self, db: Database, path: Path | None = None, *, read_only: bool = False):
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+        self.units = UnitRepository(db)
+        self.staff = StaffRepository(db)
+        self.equipment = EquipmentRepository(db)
+        self.settings = SettingsRepository(db)
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, **kwargs) -> Registry:
+        path = Path(path)
+        return cls(open_database(path, read_only=read_only, **kwargs), path, read_only=read_only)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Group several repository calls into one user action."""
+        with transaction(self.db) as db:
+            yield db
+
+    def close(self) -> None:
+        self.db.close()
+
+    def staff_table(self, as_of: date) -> StaffTable:
+        """The appendix's rows and totals as of a day."""
+        return staff_table(self.units.list(), count_staff(self.staff.spans(), as_of))
+
+    def shortfall(self):
+        return equipment_shortfall(
+            self.units.list(), self.equipment.types(), self.equipment.items()
+        )
+
+    def is_empty(self) -> bool:
+        return self.db.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0] == 0

@@ -1,0 +1,41 @@
+"""The organisation's settings (issuing body, signer, recipients), kept as JSON in one row."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from sqlite_utils import Database
+
+from ..domain.model import OrgSettings
+from ..domain.validation import clean_settings
+from .database import transaction
+
+_KEY = "organisation"
+
+
+class SettingsRepository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def get(self) -> OrgSettings:
+        row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", [_KEY]).fetchone()
+        if row is None:
+            return OrgSettings()
+        data = json.loads(row[0])
+        known = {f.name: f for f in dataclasses.fields(OrgSettings)}
+        values = {}
+        for name, value in data.items():
+            if name in known:
+                values[name] = tuple(value) if isinstance(value, list) else value
+        return OrgSettings(**values)
+
+    def save(self, settings: OrgSettings) -> OrgSettings:
+        settings = clean_settings(settings)
+        with transaction(self.db):
+            self.db.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [_KEY, json.dumps(dataclasses.asdict(settings), ensure_ascii=False)],
+            )
+        return settings
