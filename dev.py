@@ -28,8 +28,9 @@ def _fingerprint() -> str:
 
 
 def ensure_venv() -> None:
-    if sys.version_info < (3, 11):
-        sys.exit("Cần Python 3.11 trở lên (đang chạy %d.%d)." % sys.version_info[:2])
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script runs before any check
+        major, minor = sys.version_info[:2]
+        sys.exit(f"Cần Python 3.11 trở lên (đang chạy {major}.{minor}).")
     if not PYTHON.exists():
         print("Tạo môi trường .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)

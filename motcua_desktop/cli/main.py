@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..domain.validation import ValidationError
-from ..store.errors import StoreError
+from ..store.errors import InputRejected, StoreError
 from .errors import UserError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -53,6 +53,11 @@ def run(argv: Sequence[str] | None = None) -> int:
             return run_gui(db=args.db, demo=args.demo)
         return args.handler(args) or EXIT_OK
     except (UserError, ValidationError) as exc:
+        print(f"motcua: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except InputRejected as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
         print(f"motcua: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except StoreError as exc:

@@ -1,6 +1,6 @@
 """SQLite storage through sqlite-utils: migrations, repositories, import/export, backups."""
 
-from .errors import IntegrityRefused, NewerDatabaseError, NotFoundError, StoreError
+from .errors import InputRejected, IntegrityRefused, NewerDatabaseError, NotFoundError, StoreError
 from .registry import Registry
 
-__all__ = ["IntegrityRefused", "NewerDatabaseError", "NotFoundError", "Registry", "StoreError"]
+__all__ = ["InputRejected", "IntegrityRefused", "NewerDatabaseError", "NotFoundError", "Registry", "StoreError"]

@@ -40,3 +40,14 @@ def friendly(exc: sqlite3.Error, path: str = "") -> StoreError:
     if "foreign key" in text:
         return IntegrityRefused("Bản ghi đang được dùng ở nơi khác nên không thể xóa hoặc đổi.")
     return StoreError(f"Lỗi dữ liệu: {exc}{where}")
+
+
+class InputRejected(StoreError):
+    """A file to import (or other user input) was refused as a whole; nothing was written.
+
+    ``problems`` holds one line per bad row, ``FILE[SHEET]:ROW: column: message``.
+    """
+
+    def __init__(self, summary: str, problems: list[str] | None = None):
+        self.problems = list(problems or [])
+        super().__init__(summary)
