@@ -6,8 +6,11 @@ import re
 import unicodedata
 from datetime import date
 
-# The alphabet in dictionary order; each entry is one primary letter.
-_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+# The alphabet in dictionary order; each entry is one primary letter. f, j, w, z are not
+# Vietnamese letters but occur in names and sort where the Latin alphabet puts them, as in ICU.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+# Punctuation and symbols in the order ICU's root collation gives them (all before digits).
+_PUNCTUATION = "_-\u2013\u2014,;:!?.\u2026'\u2018\u2019\"\u201c\u201d()[]{}@*/\\&#%`^+<=>|~$"
 _TONE_MARKS = {
     "\u0300": 1,  # huyền
     "\u0309": 2,  # hỏi
@@ -65,7 +68,10 @@ def _letter_rank(base: str, marks: list[str]) -> tuple[int, int]:
         return 1, 0
     if lower.isalpha():
         return 2000 + ord(lower), tone
-    return 100 + ord(lower) % 400, tone  # punctuation and symbols sort before digits
+    pos = _PUNCTUATION.find(lower)
+    if pos >= 0:
+        return 100 + pos, tone
+    return 200 + ord(lower) % 300, tone  # other symbols: after the common ones, before digits
 
 
 def collation_key(value: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
