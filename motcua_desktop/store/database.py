@@ -78,6 +78,7 @@ def open_database(
     read_only: bool = False,
     migrate: bool = True,
     before_migrate: Callable[[Path, sqlite3.Connection], None] | None = None,
+    migrations_folder: Path | None = None,
 ) -> Database:
     """Open (creating if needed) a register file with foreign keys on and WAL, schema up to date.
 
@@ -96,7 +97,7 @@ def open_database(
             if str(mode).lower() != "wal":
                 conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
-        migrations = build_migrations()
+        migrations = build_migrations(migrations_folder)
         pending, unknown = schema_state(db, migrations)
         if unknown:
             conn.close()

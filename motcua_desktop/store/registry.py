@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from ..domain.counting import StaffTable, count_staff, equipment_shortfall, staff_table
 from .database import open_database, transaction
 from .equipment import EquipmentRepository
+from .reports import ReportRepository
 from .settings import SettingsRepository
 from .staff import StaffRepository
 from .units import UnitRepository
@@ -26,10 +27,14 @@ class Registry:
         self.staff = StaffRepository(db)
         self.equipment = EquipmentRepository(db)
         self.settings = SettingsRepository(db)
+        self.reports = ReportRepository(db)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, **kwargs) -> Registry:
+        from .backup import backup_before_migration
+
         path = Path(path)
+        kwargs.setdefault("before_migrate", backup_before_migration)  # a copy before any schema change
         return cls(open_database(path, read_only=read_only, **kwargs), path, read_only=read_only)
 
     @contextmanager
