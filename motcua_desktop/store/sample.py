@@ -23,6 +23,7 @@ from ..domain.model import (
     Unit,
 )
 from .registry import Registry
+from .reports import add_sample_report
 
 SAMPLE_MARK = "Dữ liệu mẫu"
 SAMPLE_FILE = "chi_lang.json"
@@ -133,3 +134,4 @@ def load_sample(registry: Registry) -> None:
                 if rng.random() < 0.15:
                     registry.equipment.add_item(EquipmentItem(
                         unit.id, kind.id, 1, Condition.HONG, rng.randint(2010, 2016), notes=SAMPLE_MARK))
+        add_sample_report(registry)
