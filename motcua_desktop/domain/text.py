@@ -35,9 +35,10 @@ def clean_line(value: str) -> str:
 
 def fold(value: str) -> str:
     """Lower case without any marks, đ as d: ``fold("Đồng Mỏ") == "dong mo"``."""
-    decomposed = unicodedata.normalize("NFD", value.replace("Đ", "D").replace("đ", "d"))
+    # Case-fold first: folding can itself add marks (İ → i + U+0307) that must go too.
+    decomposed = unicodedata.normalize("NFD", value.casefold().replace("đ", "d"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    return " ".join(stripped.split())
 
 
 def matches(query: str, *haystacks: str) -> bool:
@@ -123,24 +124,41 @@ def format_number(value: float | int | None, decimals: int | None = None) -> str
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+_GROUPED = {".": re.compile(r"\d{1,3}(?:\.\d{3})+"), ",": re.compile(r"\d{1,3}(?:,\d{3})+")}
+
+
 def parse_number(text: str) -> float:
-    """Read ``225,78``, ``225.78``, ``1.209,5`` or ``1,209.5``; raise ``ValueError`` otherwise."""
-    raw = nfc(text).replace(" ", "").replace("\u00a0", "")
+    """Read ``225,78``, ``225.78``, ``1.209``, ``1.209,5`` or ``1,209.5``; raise ``ValueError``
+    otherwise.
+
+    A single dot followed by exactly three digits groups thousands (``1.209`` is what
+    :func:`format_number` writes for 1209); other single separators are decimal points.
+    """
+    raw = nfc(text).replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if not raw:
         raise ValueError("trống")
-    if not re.fullmatch(r"[+-]?[\d.,]+", raw):
+    sign = raw[0] if raw[0] in "+-" else ""
+    body = raw[len(sign):]
+    if not re.fullmatch(r"[\d.,]*\d", body):
         raise ValueError(f"'{text}' không phải là số")
-    if "," in raw and "." in raw:
-        if raw.rfind(",") > raw.rfind("."):
-            raw = raw.replace(".", "").replace(",", ".")
-        else:
-            raw = raw.replace(",", "")
-    elif "," in raw:
-        head, _, tail = raw.rpartition(",")
-        raw = raw.replace(",", "") if raw.count(",") > 1 else f"{head}.{tail}"
-    elif raw.count(".") > 1:
-        raw = raw.replace(".", "")
-    return float(raw)
+    if "," in body and "." in body:
+        decimal = "," if body.rfind(",") > body.rfind(".") else "."
+    elif "," in body:
+        decimal = "," if body.count(",") == 1 else ""
+    elif "." in body:
+        single_group = re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", body)
+        decimal = "." if body.count(".") == 1 and not single_group else ""
+    else:
+        decimal = ""
+    whole, _, fraction = body.rpartition(decimal) if decimal else (body, "", "")
+    if decimal and not whole:
+        whole = "0"
+    group = "." if decimal == "," or (not decimal and "." in whole) else ","
+    if not whole.isdigit() and not _GROUPED[group].fullmatch(whole):
+        raise ValueError(f"'{text}' không phải là số")
+    if not fraction.isdigit() and decimal:
+        raise ValueError(f"'{text}' không phải là số")
+    return float(f"{'-' if sign == '-' else ''}{whole.replace(group, '')}.{fraction or 0}")
 
 
 def format_date(value: date | None) -> str:
