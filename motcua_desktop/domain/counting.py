@@ -65,6 +65,7 @@ class Shortfall:
     type_name: str
     norm: int
     have: int
+    type_order: int = 0  # the type's place in the catalogue
 
     @property
     def missing(self) -> int:
@@ -90,14 +91,19 @@ def equipment_shortfall(
             norm = kind.norms.get(unit.level, 0)
             have = working.get((unit.id or -1, kind.id or -1), 0)
             if norm or have:
-                out.append(Shortfall(unit.id or -1, kind.id or -1, kind.name, norm, have))
+                out.append(
+                    Shortfall(unit.id or -1, kind.id or -1, kind.name, norm, have, kind.sort_order)
+                )
     return out
 
 
 def missing_by_type(shortfalls: Iterable[Shortfall]) -> dict[str, int]:
     """Total missing per type name, in catalogue order, only types with something missing."""
     totals: dict[str, int] = {}
+    place: dict[str, tuple[int, int]] = {}
     for s in shortfalls:
         if s.missing:
             totals[s.type_name] = totals.get(s.type_name, 0) + s.missing
-    return totals
+            place[s.type_name] = (s.type_order, s.type_id)
+    # Shortfalls come unit by unit, so first appearance is not catalogue order.
+    return {name: totals[name] for name in sorted(totals, key=place.__getitem__)}

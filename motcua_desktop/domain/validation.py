@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from .model import (
     Assignment,
@@ -75,6 +76,15 @@ class _Checker:
             self.errors.append(FieldError(label, f"giá trị '{value}' không có trong danh sách"))
         return value
 
+    def member(self, label: str, value, enum: type[StrEnum]):
+        """An enum member from its value; an unknown value is reported, not raised as-is."""
+        try:
+            return enum(value)
+        except ValueError:
+            labels = ", ".join(m.label for m in enum)
+            self.errors.append(FieldError(label, f"giá trị '{value}' không hợp lệ (chọn: {labels})"))
+            return value
+
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
@@ -125,7 +135,7 @@ def clean_assignment(assignment: Assignment) -> Assignment:
     )
     out = dataclasses.replace(
         assignment,
-        kind=EmploymentKind(assignment.kind),
+        kind=c.member("Hình thức", assignment.kind, EmploymentKind),
         position=c.line("Chức vụ", assignment.position, limit=NAME_MAX),
         sending_agency=c.line("Cơ quan cử", assignment.sending_agency, limit=NAME_MAX),
         fields=fields,
@@ -165,7 +175,7 @@ def clean_equipment_item(item: EquipmentItem) -> EquipmentItem:
         c.errors.append(FieldError("Số lượng", "lớn bất thường (quá 100.000)"))
     out = dataclasses.replace(
         item,
-        condition=Condition(item.condition),
+        condition=c.member("Tình trạng", item.condition, Condition),
         year_in_service=c.year("Năm sử dụng", item.year_in_service),
         serial=c.line("Số hiệu", item.serial, limit=100),
         notes=c.text("Ghi chú", item.notes),
