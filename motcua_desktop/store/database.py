@@ -92,12 +92,9 @@ def open_database(
     try:
         conn = _connect(path, read_only)
         db = Database(conn, execute_plugins=False)
-        if not read_only:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA synchronous = FULL")
         migrations = build_migrations(migrations_folder)
+        # Read the schema state before any pragma that writes: switching to WAL rewrites
+        # the header of a file we must leave byte for byte as it was.
         pending, unknown = schema_state(db, migrations)
         if unknown:
             conn.close()
@@ -106,6 +103,11 @@ def open_database(
                 f"(có cập nhật {', '.join(unknown)}). Hãy cài phiên bản mới hơn; "
                 "tệp không bị thay đổi."
             )
+        if not read_only:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
         if pending and migrate:
             if read_only:
                 conn.close()
