@@ -1,0 +1,124 @@
+"""Turning one spreadsheet cell into a value, or a Vietnamese message saying why not.
+
+Cells come from openpyxl (str, int, float, datetime, date, bool) or from a CSV (str).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time
+
+from ...domain.model import Choice
+from ...domain.text import clean_line, fold, format_number, nfc, parse_date, parse_number
+from .columns import ERROR_VALUES
+from .reading import MAX_CELL_CHARS
+
+
+class CellProblem(ValueError):
+    """The cell cannot be read; the message says why, in Vietnamese."""
+
+
+def _guard_text(value: str) -> str:
+    if len(value) > MAX_CELL_CHARS:
+        raise CellProblem(
+            f"ô dài {format_number(len(value))} ký tự, quá giới hạn {format_number(MAX_CELL_CHARS)} ký tự"
+        )
+    if value.strip() in ERROR_VALUES:
+        raise CellProblem(f"ô bị lỗi công thức ({value.strip()}); hãy sửa công thức hoặc nhập giá trị")
+    return value
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value: object) -> str:
+    """Any cell as text, NFC; a whole number typed as a number reads without ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return nfc(_guard_text(value))
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def number(value: object) -> float | None:
+    """``225,78``, ``225.78`` or a numeric cell."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise CellProblem(f"'{value}' không phải là số")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        raw = _guard_text(value)
+        try:
+            return parse_number(raw)
+        except ValueError:
+            raise CellProblem(f"'{clean_line(raw)[:40]}' không phải là số") from None
+    raise CellProblem(f"'{value}' không phải là số")
+
+
+def integer(value: object) -> int | None:
+    result = number(value)
+    if result is None:
+        return None
+    if not result.is_integer():
+        raise CellProblem(f"'{text(value)}' không phải là số nguyên")
+    return int(result)
+
+
+def day(value: object) -> date | None:
+    """``dd/mm/yyyy`` typed as text, or a real date cell."""
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, time):
+        raise CellProblem("ô chứa giờ, không phải ngày (cần dạng dd/mm/yyyy)")
+    if isinstance(value, str):
+        raw = _guard_text(value)
+        try:
+            return parse_date(raw)
+        except ValueError as exc:
+            raise CellProblem(str(exc)) from None
+    raise CellProblem(f"'{text(value)}' không phải ngày dạng dd/mm/yyyy")
+
+
+class ChoiceList:
+    """A value list (Cấp, Loại, Hình thức, Tình trạng) matched ignoring case and the way
+    accents are encoded; a match without any accents is accepted when it is unambiguous."""
+
+    def __init__(self, choices: Iterable[Choice]):
+        self.choices = list(choices)
+        self._exact: dict[str, str] = {}
+        folded: dict[str, set[str]] = {}
+        for c in self.choices:
+            for name in (c.label, c.code):
+                self._exact[clean_line(name).casefold()] = c.code
+                folded.setdefault(fold(name.replace("_", " ")), set()).add(c.code)
+        self._folded = {k: next(iter(v)) for k, v in folded.items() if len(v) == 1}
+
+    def labels(self) -> str:
+        return ", ".join(c.label for c in self.choices)
+
+    def label_of(self, code: str) -> str:
+        return next((c.label for c in self.choices if c.code == code), code)
+
+    def code(self, value: object) -> str | None:
+        if is_blank(value):
+            return None
+        raw = text(value)
+        found = self._exact.get(clean_line(raw).casefold()) or self._folded.get(fold(raw))
+        if found is None:
+            raise CellProblem(f"'{clean_line(raw)[:60]}' không có trong danh sách ({self.labels()})")
+        return found

@@ -1,0 +1,112 @@
+"""The import/export workbook's contract: sheet names, header labels and how a header or a
+file name is recognised (ignoring case, accents and extra spaces)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ...domain.text import fold
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the field it fills
+    label: str  # the header exactly as the contract spells it
+    width: int = 14  # characters, for the template and the export
+    required: bool = False  # the sheet is refused without this column
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    file_names: tuple[str, ...] = ()  # other spellings of a .csv file's name
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+UNITS = Sheet(
+    "units",
+    "Đơn vị",
+    (
+        Column("code", "Mã", 12, required=True),
+        Column("name", "Tên đơn vị", 40, required=True),
+        Column("level", "Cấp", 10, required=True),
+        Column("kind", "Loại", 12, required=True),
+        Column("address", "Địa chỉ", 40),
+        Column("area_m2", "Diện tích (m²)", 14),
+        Column("sort_order", "Thứ tự", 8),
+        Column("notes", "Ghi chú", 30),
+    ),
+    ("don vi", "donvi", "units"),
+)
+
+STAFF = Sheet(
+    "staff",
+    "Cán bộ",
+    (
+        Column("person_code", "Mã cán bộ", 12),
+        Column("full_name", "Họ và tên", 28, required=True),
+        Column("birth_year", "Năm sinh", 10),
+        Column("unit_code", "Mã đơn vị", 12, required=True),
+        Column("position", "Chức vụ", 28),
+        Column("kind", "Hình thức", 12, required=True),
+        Column("sending_agency", "Cơ quan cử", 28),
+        Column("fields", "Lĩnh vực", 30),
+        Column("start", "Từ ngày", 12),
+        Column("end", "Đến ngày", 12),
+        Column("phone", "Điện thoại", 14),
+        Column("notes", "Ghi chú", 30),
+    ),
+    ("can bo", "canbo", "staff"),
+)
+
+EQUIPMENT = Sheet(
+    "equipment",
+    "Thiết bị",
+    (
+        Column("unit_code", "Mã đơn vị", 12, required=True),
+        Column("type", "Loại thiết bị", 30, required=True),
+        Column("quantity", "Số lượng", 10, required=True),
+        Column("condition", "Tình trạng", 14),
+        Column("year_in_service", "Năm sử dụng", 12),
+        Column("notes", "Ghi chú", 30),
+    ),
+    ("thiet bi", "thietbi", "equipment"),
+)
+
+SHEETS = (UNITS, STAFF, EQUIPMENT)
+
+# What openpyxl (data_only) and a CSV saved by Excel show for a cell whose formula failed.
+ERROR_VALUES = frozenset(
+    {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+     "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!"}
+)  # fmt: skip
+
+
+def name_key(text: str) -> str:
+    """A header or sheet name as compared: no accents, no case, ``²`` as ``2``, one space."""
+    compat = unicodedata.normalize("NFKC", str(text))
+    return " ".join(re.sub(r"[_\-\s]+", " ", fold(compat)).split())
+
+
+_HEADER_KEYS = {s.key: {name_key(c.label): c for c in s.columns} for s in SHEETS}
+
+
+def header_column(sheet: Sheet, header: object) -> Column | None:
+    if header is None:
+        return None
+    return _HEADER_KEYS[sheet.key].get(name_key(str(header)))
+
+
+def sheet_for_name(name: str) -> Sheet | None:
+    """The sheet a workbook tab or a .csv file stem stands for (``Cán bộ``, ``can_bo``)."""
+    key = name_key(name)
+    for sheet in SHEETS:
+        if key == name_key(sheet.title) or key in sheet.file_names:
+            return sheet
+    return None

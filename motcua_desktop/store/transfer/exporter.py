@@ -1,0 +1,125 @@
+"""Writing the whole register as an import workbook, so that importing it gives the same data.
+
+Text that Excel would take for a formula (starting with ``=``, ``+``, ``-`` or ``@``) is stored
+as a plain string cell with Excel's quote prefix, so opening the file never runs it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from ...domain.text import person_name_key
+from ..errors import StoreError
+from ..registry import Registry
+from .cells import ChoiceList
+from .columns import EQUIPMENT, STAFF, UNITS, Sheet
+from .parsing import CONDITIONS, EMPLOYMENT_KINDS
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMAT = "DD/MM/YYYY"
+AREA_FORMAT = "#,##0.00"
+_BOLD = Font(bold=True)
+
+
+def _cell(ws, value, number_format: str | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"  # openpyxl took it for a formula: keep it text
+        cell.quotePrefix = True  # and Excel keeps it text even when the cell is edited
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def _sheet(wb: Workbook, sheet: Sheet):
+    ws = wb.create_sheet(sheet.title)
+    for i, column in enumerate(sheet.columns):
+        letter = chr(ord("A") + i)
+        ws.column_dimensions[letter].width = column.width
+    ws.freeze_panes = "A2"
+    header = []
+    for column in sheet.columns:
+        cell = WriteOnlyCell(ws, value=column.label)
+        cell.font = _BOLD
+        header.append(cell)
+    ws.append(header)
+    return ws
+
+
+def build_workbook(registry: Registry) -> Workbook:
+    wb = Workbook(write_only=True)
+    levels, kinds = ChoiceList(registry.units.levels()), ChoiceList(registry.units.kinds())
+    units = registry.units.list()
+    order = {u.id: i for i, u in enumerate(units)}
+    code_of = {u.id: u.code for u in units}
+
+    ws = _sheet(wb, UNITS)
+    for u in units:
+        ws.append([
+            _cell(ws, u.code), _cell(ws, u.name), _cell(ws, levels.label_of(u.level)),
+            _cell(ws, kinds.label_of(u.kind)), _cell(ws, u.address),
+            _cell(ws, u.area_m2, AREA_FORMAT), _cell(ws, u.sort_order), _cell(ws, u.notes),
+        ])  # fmt: skip
+
+    ws = _sheet(wb, STAFF)
+    people = {p.id: p for p in registry.staff.people()}
+    rows = []
+    with_assignments: set[int] = set()
+    for a in registry.staff.assignments():
+        with_assignments.add(a.person_id)
+        rows.append((order.get(a.unit_id, 0), people[a.person_id], a))
+    rows += [(len(units), p, None) for pid, p in people.items() if pid not in with_assignments]
+    rows.sort(key=lambda r: (r[0], person_name_key(r[1].full_name), r[1].id,
+                             r[2].start.toordinal() if r[2] and r[2].start else 0,
+                             r[2].id if r[2] else 0))  # fmt: skip
+    for _, p, a in rows:
+        if a is None:  # a person with no assignment yet: a row that only names them
+            values = [p.code, p.full_name, p.birth_year, None, None, None, None, None, None, None,
+                      p.phone, p.notes]
+        else:
+            values = [p.code, p.full_name, p.birth_year, code_of.get(a.unit_id), a.position,
+                      EMPLOYMENT_KINDS.label_of(a.kind.value), a.sending_agency, "; ".join(a.fields),
+                      a.start, a.end, p.phone, a.notes]  # fmt: skip
+        ws.append([_cell(ws, v, DATE_FORMAT if i in (8, 9) else None) for i, v in enumerate(values)])
+
+    ws = _sheet(wb, EQUIPMENT)
+    types = registry.equipment.types()
+    type_order = {t.id: i for i, t in enumerate(types)}
+    type_name = {t.id: t.name for t in types}
+    items = sorted(registry.equipment.items(),
+                   key=lambda i: (order.get(i.unit_id, 0), type_order.get(i.type_id, 0), i.id))
+    for item in items:
+        ws.append([
+            _cell(ws, code_of.get(item.unit_id)), _cell(ws, type_name.get(item.type_id)),
+            _cell(ws, item.quantity), _cell(ws, CONDITIONS.label_of(item.condition.value)),
+            _cell(ws, item.year_in_service), _cell(ws, item.notes),
+        ])  # fmt: skip
+    return wb
+
+
+def export_workbook(registry: Registry, path: str | Path) -> Path:
+    """Write the register to ``path`` (.xlsx); the file appears whole or not at all."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise StoreError(f"Tệp xuất phải có đuôi .xlsx: {path.name}")
+    wb = build_workbook(registry)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".motcua-", suffix=".xlsx", dir=folder)
+        os.close(fd)
+        try:
+            wb.save(tmp)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as exc:
+        raise StoreError(f"Không ghi được {path}: {exc.strerror or exc}") from None
+    return path

@@ -1,0 +1,233 @@
+"""From raw rows to checked records, one sheet at a time, every problem named by file, sheet,
+row and column. Nothing here looks at the database; :mod:`.importer` does the cross-checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ...domain.model import (
+    Assignment,
+    Choice,
+    Condition,
+    EmploymentKind,
+    EquipmentItem,
+    EquipmentType,
+    Person,
+    Unit,
+)
+from ...domain.text import clean_line
+from ...domain.validation import (
+    ValidationError,
+    clean_assignment,
+    clean_equipment_item,
+    clean_equipment_type,
+    clean_person,
+    clean_unit,
+)
+from . import cells
+from .cells import CellProblem, ChoiceList
+from .reading import RawSheet
+
+# Value lists that are code, not data.
+EMPLOYMENT_KINDS = ChoiceList(Choice(k.value, k.label) for k in EmploymentKind)
+CONDITIONS = ChoiceList(Choice(c.value, c.label) for c in Condition)
+
+
+class Problems:
+    """Row problems in the order the user reads them: sheet by sheet, row by row."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[int, int, int, str]] = []
+
+    def whole(self, line: str) -> None:
+        self._items.append((-1, 0, len(self._items), line))
+
+    def add(self, raw: RawSheet, row: int, label: str, message: str) -> None:
+        order = ("units", "staff", "equipment").index(raw.sheet.key)
+        self._items.append((order, row, len(self._items), f"{raw.where(row)}: {label}: {message}"))
+
+    def lines(self) -> list[str]:
+        return [text for *_, text in sorted(self._items)]
+
+    def rows(self) -> int:
+        return len({(o, r) for o, r, _, _ in self._items})
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+
+class RowReader:
+    """One row's cells by column key; a cell that cannot be read is reported once."""
+
+    def __init__(self, raw: RawSheet, row: int, values: tuple, problems: Problems):
+        self.raw, self.row, self.values, self.problems = raw, row, values, problems
+        self.failed: set[str] = set()  # labels already reported
+
+    def has(self, key: str) -> bool:
+        return key in self.raw.columns
+
+    def _get(self, key: str, convert: Callable[[object], object], required: str = ""):
+        position = self.raw.columns.get(key)
+        value = self.values[position] if position is not None and position < len(self.values) else None
+        label = self.raw.sheet.column(key).label
+        try:
+            result = convert(value)
+        except CellProblem as exc:
+            self.report(label, str(exc))
+            return None
+        if required and (result is None or result == ""):
+            self.report(label, required)
+        return result
+
+    def report(self, label: str, message: str) -> None:
+        if label not in self.failed:
+            self.failed.add(label)
+            self.problems.add(self.raw, self.row, label, message)
+
+    def text(self, key: str, required: str = "") -> str:
+        return self._get(key, cells.text, required) or ""
+
+    def line(self, key: str, required: str = "") -> str:
+        return clean_line(self.text(key, required))
+
+    def integer(self, key: str, required: str = "") -> int | None:
+        return self._get(key, cells.integer, required)
+
+    def number(self, key: str) -> float | None:
+        return self._get(key, cells.number)
+
+    def day(self, key: str) -> date | None:
+        return self._get(key, cells.day)
+
+    def choice(self, key: str, choices: ChoiceList, required: str = "") -> str | None:
+        return self._get(key, choices.code, required)
+
+    def validated(self, check: Callable, *args):
+        """Run a domain check, turning each field error into a row problem."""
+        try:
+            return check(*args)
+        except ValidationError as exc:
+            for error in exc.errors:
+                self.report(error.field, error.message)
+            return None
+
+
+EMPTY = "không được để trống"
+
+
+@dataclass
+class UnitIn:
+    row: int
+    raw: RawSheet
+    unit: Unit
+    present: frozenset[str]
+    order: int | None
+
+
+@dataclass
+class StaffIn:
+    row: int
+    raw: RawSheet
+    person_code: str
+    full_name: str
+    birth_year: int | None
+    phone: str
+    unit_code: str
+    assignment: Assignment | None  # None: a row that only records a person
+    person_notes: str
+    present: frozenset[str]
+    problem_labels: set[str] = field(default_factory=set)
+
+
+@dataclass
+class EquipmentIn:
+    row: int
+    raw: RawSheet
+    unit_code: str
+    type_name: str
+    item: EquipmentItem
+    present: frozenset[str]
+
+
+def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: Problems) -> list[UnitIn]:
+    out = []
+    for number, values in raw.rows:
+        r = RowReader(raw, number, values, problems)
+        level = r.choice("level", levels, f"{EMPTY} ({levels.labels()})")
+        kind = r.choice("kind", kinds, f"{EMPTY} ({kinds.labels()})")
+        unit = Unit(
+            code=r.line("code"),
+            name=r.line("name"),
+            level=level or levels.choices[0].code,
+            kind=kind or kinds.choices[0].code,
+            address=r.line("address"),
+            area_m2=r.number("area_m2"),
+            notes=r.text("notes"),
+        )
+        order = r.integer("sort_order")
+        if order is not None and order < 0:
+            r.report(raw.sheet.column("sort_order").label, "không được âm")
+        unit = r.validated(
+            clean_unit, unit, [c.code for c in levels.choices], [c.code for c in kinds.choices]
+        )
+        if unit is not None and not r.failed:
+            out.append(UnitIn(number, raw, unit, frozenset(raw.columns), order))
+    return out
+
+
+def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
+    out = []
+    for number, values in raw.rows:
+        r = RowReader(raw, number, values, problems)
+        code = r.line("person_code")
+        name = r.line("full_name", "" if code else EMPTY)
+        unit_code = r.line("unit_code")
+        kind = r.choice("kind", EMPLOYMENT_KINDS)
+        position, agency = r.line("position"), r.line("sending_agency")
+        fields = tuple(f for f in (clean_line(x) for x in r.text("fields").split(";")) if f)
+        start, end = r.day("start"), r.day("end")
+        notes = r.text("notes")
+        person_only = not (unit_code or kind or position or agency or fields or start or end)
+        person = r.validated(
+            clean_person,
+            Person(full_name=name or "?", code=code, birth_year=r.integer("birth_year"),
+                   phone=r.line("phone"), notes=notes if person_only else ""),
+        )
+        assignment = None
+        if not person_only:
+            if not unit_code:
+                r.report(raw.sheet.column("unit_code").label, EMPTY)
+            if kind is None:
+                r.report(raw.sheet.column("kind").label, f"{EMPTY} ({EMPLOYMENT_KINDS.labels()})")
+            assignment = r.validated(
+                clean_assignment,
+                Assignment(None, 0, EmploymentKind(kind or EmploymentKind.BIEN_CHE), position,
+                           agency, fields, start=start, end=end, notes=notes),
+            )
+        if person is not None and not r.failed:
+            out.append(
+                StaffIn(number, raw, code, name, person.birth_year, person.phone, unit_code,
+                        assignment, person.notes, frozenset(raw.columns))
+            )
+    return out
+
+
+def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:
+    out = []
+    for number, values in raw.rows:
+        r = RowReader(raw, number, values, problems)
+        unit_code = r.line("unit_code", EMPTY)
+        kind = r.validated(clean_equipment_type, EquipmentType(r.line("type")))
+        item = EquipmentItem(
+            0, 0,
+            quantity=r.integer("quantity", EMPTY) or 0,
+            condition=Condition(r.choice("condition", CONDITIONS) or Condition.TOT),
+            year_in_service=r.integer("year_in_service"),
+            notes=r.text("notes"),
+        )  # fmt: skip
+        item = r.validated(clean_equipment_item, item)
+        if kind is not None and item is not None and not r.failed:
+            out.append(EquipmentIn(number, raw, unit_code, kind.name, item, frozenset(raw.columns)))
+    return out
