@@ -35,7 +35,7 @@ def clean_line(value: str) -> str:
 
 def fold(value: str) -> str:
     """Lower case without any marks, đ as d: ``fold("Đồng Mỏ") == "dong mo"``."""
-    # Case-fold first: folding can itself add marks (İ → i + U+0307) that must go too.
+    # Case-fold first so one replacement covers Đ and đ; marks are stripped after both.
     decomposed = unicodedata.normalize("NFD", value.casefold().replace("đ", "d"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())
