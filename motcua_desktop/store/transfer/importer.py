@@ -5,9 +5,9 @@ Re-importing updates instead of duplicating:
 
 - a unit is the one with the same ``Mã`` (case ignored);
 - a person is the one with the same ``Mã cán bộ``; a row without a code is a person of their
-  own and gets a new code (``CB00001`` …), unless the register already holds a person without
-  a code of the same name with an assignment at the same unit from the same day (what the
-  app's own export writes for such people);
+  own and gets a new code (``CB00001`` …), unless the register already holds exactly one
+  person of the same name with an assignment at the same unit from the same day (the same
+  file imported again, or the app's own export of a person who has no code);
 - an assignment is the one of the same person at the same unit with the same ``Từ ngày``;
 - an equipment row is the one of the same unit, type, condition and year in service.
 
@@ -82,15 +82,19 @@ class _Register:
             if code:
                 self.people.put(code, Person(name, code, year, phone=phone, notes=notes, id=pid))
                 self.person_codes.add(code.casefold())
-        # people without a code, found again by name, unit and first day
-        self.uncoded: dict[tuple, Person] = {}
-        for pid, name, year, phone, notes, unit_id, start in conn.execute(
-            "SELECT p.id, p.full_name, p.birth_year, p.phone, p.notes, a.unit_id, a.start_date "
-            "FROM people p LEFT JOIN assignments a ON a.person_id = p.id "
-            "WHERE p.code IS NULL OR p.code = '' ORDER BY p.id"
+        # rows without a code find a person again by name, unit and first day (if only one
+        # person fits); people with no assignment and no code by name alone
+        self.by_name: dict[tuple, Person | None] = {}
+        for pid, code, name, year, phone, notes, unit_id, start in conn.execute(
+            "SELECT p.id, p.code, p.full_name, p.birth_year, p.phone, p.notes, a.unit_id, a.start_date "
+            "FROM people p LEFT JOIN assignments a ON a.person_id = p.id ORDER BY p.id"
         ):
-            person = Person(name, "", year, phone=phone, notes=notes, id=pid)
-            self.uncoded.setdefault((fold(name), unit_id, start), person)
+            if unit_id is None and code:
+                continue
+            key = (fold(name), unit_id, start)
+            person = Person(name, code or "", year, phone=phone, notes=notes, id=pid)
+            known = self.by_name.get(key, person)
+            self.by_name[key] = person if known is not None and known.id == pid else None
         self.assignments: dict[tuple, list[Assignment]] = defaultdict(list)
         conn_rows = registry.db.query("SELECT * FROM assignments ORDER BY id")
         for r in conn_rows:
@@ -264,7 +268,7 @@ def _person_of(group: list[StaffIn], register: _Register, unit_ids: _Codes) -> P
         return register.people.get(first.person_code)
     a = first.assignment
     unit_id = unit_ids.get(first.unit_code) if first.unit_code else None
-    return register.uncoded.get((fold(first.full_name), unit_id, iso(a.start) if a else None))
+    return register.by_name.get((fold(first.full_name), unit_id, iso(a.start) if a else None))
 
 
 def _merged_person(group: list[StaffIn], base: Person) -> Person:

@@ -1,0 +1,94 @@
+"""The empty import template (``resources/import_template.xlsx``): the three sheets with bold,
+frozen headers, readable widths and drop-down lists for the value lists.
+
+Regenerate the committed file with ``python -m motcua_desktop.store.transfer.template``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ... import paths
+from ...domain.model import DEFAULT_LEVELS, DEFAULT_UNIT_KINDS, Condition, EmploymentKind
+from .columns import EQUIPMENT, SHEETS, STAFF, UNITS, Sheet
+
+TEMPLATE_NAME = "import_template.xlsx"
+DATA_ROWS = 2000  # rows the drop-down lists and date formats cover
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def value_lists() -> dict[tuple[str, str], list[str]]:
+    """(sheet key, column key) -> the words the column accepts."""
+    return {
+        (UNITS.key, "level"): [c.label for c in DEFAULT_LEVELS],
+        (UNITS.key, "kind"): [c.label for c in DEFAULT_UNIT_KINDS],
+        (STAFF.key, "kind"): [k.label for k in EmploymentKind],
+        (EQUIPMENT.key, "condition"): [c.label for c in Condition],
+    }
+
+
+def _fill_sheet(ws, sheet: Sheet, lists: dict[tuple[str, str], list[str]]) -> None:
+    ws.title = sheet.title
+    for i, column in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=1, column=i, value=column.label)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = column.width
+        cells = f"{letter}2:{letter}{DATA_ROWS + 1}"
+        words = lists.get((sheet.key, column.key))
+        if words:
+            dv = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True)
+            dv.errorTitle = "Giá trị không hợp lệ"
+            dv.error = "Hãy chọn một giá trị trong danh sách: " + ", ".join(words)
+            dv.promptTitle = column.label
+            dv.prompt = "Chọn: " + ", ".join(words)
+            dv.add(cells)
+            ws.add_data_validation(dv)
+        if column.key in ("start", "end"):
+            for row in range(2, DATA_ROWS + 2):
+                ws.cell(row=row, column=i).number_format = "DD/MM/YYYY"
+    ws.freeze_panes = "A2"
+
+
+def build_template() -> Workbook:
+    wb = Workbook()
+    lists = value_lists()
+    for index, sheet in enumerate(SHEETS):
+        ws = wb.active if index == 0 else wb.create_sheet()
+        _fill_sheet(ws, sheet, lists)
+    wb.properties.creator = "Một Cửa Desktop"
+    wb.properties.title = "Mẫu nhập dữ liệu Bộ phận Một cửa"
+    fixed = datetime(2024, 1, 1)
+    wb.properties.created = wb.properties.modified = fixed
+    return wb
+
+
+def template_path() -> Path:
+    return paths.resources_dir() / TEMPLATE_NAME
+
+
+def write_template(out: Path | None = None) -> Path:
+    out = out or template_path()
+    build_template().save(out)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    out = write_template(Path(args[0]) if args else None)
+    print(f"Đã ghi mẫu nhập {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
