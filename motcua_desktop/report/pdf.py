@@ -1,0 +1,324 @@
+"""The report as PDF (reportlab) in the layout of Nghị định 30/2020, Phụ lục I.
+
+Only turns a :class:`~.content.ReportContent` into a file; every measure of the decree is a
+named constant here so tests and readers find it in one place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm, mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import KeepTogether
+
+from .content import AppendixTable, Header, KinhGui, ReportContent, cell_text
+from .fonts import FontFamily, report_fonts
+
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
+PAGE_NUMBER_SIZE, PAGE_NUMBER_FROM_TOP = 13, 12 * mm
+QUOC_HIEU_SIZE, TIEU_NGU_SIZE = 12, 13
+ISSUER_SIZE, NUMBER_SIZE, DATE_SIZE = 13, 13, 14
+TITLE_SIZE, BODY_SIZE = 14, 14
+BODY_LEADING = 17  # single spacing for 14 pt
+FIRST_LINE_INDENT = 1.27 * cm
+SPACE_AFTER = 6
+NOI_NHAN_LABEL_SIZE, NOI_NHAN_SIZE = 12, 11
+TABLE_SIZE = 12
+LEFT_COLUMN = 0.40  # share of the text width taken by the header's left column
+RULE_WIDTH = 0.5
+ISSUER_RULE_SHARE = 0.40  # of the issuing body's text: within the decree's 1/3–1/2
+TITLE_RULE_SHARE = 0.40
+SIGNATURE_ROOM = 72  # points between the signer's title and name, for the signature and seal
+
+
+def _text_width(page_size) -> float:
+    return page_size[0] - MARGIN_LEFT - MARGIN_RIGHT
+
+
+class _Header(Flowable):
+    """Issuing body, number, Quốc hiệu, Tiêu ngữ and date line as two centred columns."""
+
+    def __init__(self, header: Header, fonts: FontFamily, width: float):
+        super().__init__()
+        self.h, self.f, self.width = header, fonts, width
+        self.left_w = width * LEFT_COLUMN
+        self.right_w = width - self.left_w
+        self.left_lines = ([header.parent_body] if header.parent_body else []) + list(header.issuing_body)
+        rows = max(len(self.left_lines), 2)
+        self.height = 14 + (rows - 1) * 16 + 8 + 24 + 6
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def _centred(self, text: str, cx: float, y: float, font: str, size: float) -> float:
+        self.canv.setFont(font, size)
+        self.canv.drawCentredString(cx, y, text)
+        return stringWidth(text, font, size)
+
+    def _rule(self, cx: float, y: float, length: float) -> None:
+        self.canv.setLineWidth(RULE_WIDTH)
+        self.canv.line(cx - length / 2, y, cx + length / 2, y)
+
+    def draw(self):
+        f, h = self.f, self.h
+        self.canv.setFillColorRGB(0, 0, 0)
+        self.canv.setStrokeColorRGB(0, 0, 0)
+        top = self.height - 12
+        cl, cr = self.left_w / 2, self.left_w + self.right_w / 2
+        # left: cơ quan chủ quản (regular), cơ quan ban hành (bold) with its short rule
+        y = top
+        issuer_widths = []
+        for i, line in enumerate(self.left_lines):
+            parent = bool(h.parent_body) and i == 0
+            font = f.name("regular" if parent else "bold")
+            w = self._centred(line, cl, y, font, ISSUER_SIZE)
+            if not parent:
+                issuer_widths.append(w)
+            y -= 16
+        left_rule_y = y + 16 - 5
+        self._rule(cl, left_rule_y, max(issuer_widths or [0]) * ISSUER_RULE_SHARE)
+        # right: Quốc hiệu, Tiêu ngữ with a rule exactly as long as its text
+        self._centred(h.quoc_hieu, cr, top, f.name("bold"), QUOC_HIEU_SIZE)
+        w = self._centred(h.tieu_ngu, cr, top - 16, f.name("bold"), TIEU_NGU_SIZE)
+        right_rule_y = top - 16 - 4
+        self._rule(cr, right_rule_y, w)
+        # one row: Số … on the left, the italic place and date on the right
+        row_y = min(left_rule_y, right_rule_y) - 24
+        self._centred(h.number_line, cl, row_y, f.name("regular"), NUMBER_SIZE)
+        self._centred(h.date_line, cr, row_y, f.name("italic"), DATE_SIZE)
+
+
+class _Title(Flowable):
+    """BÁO CÁO, the trích yếu (wrapped, centred) and the short rule under it."""
+
+    def __init__(self, doc_type: str, title: str, fonts: FontFamily, width: float):
+        super().__init__()
+        self.doc_type, self.f, self.width = doc_type, fonts, width
+        self.lines = _split(title, fonts.name("bold"), TITLE_SIZE, width * 0.9)
+        self.height = 8 + 18 * (1 + len(self.lines)) + 6
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        c, bold, cx = self.canv, self.f.name("bold"), self.width / 2
+        y = self.height - 8 - TITLE_SIZE
+        c.setFont(bold, TITLE_SIZE)
+        c.drawCentredString(cx, y, self.doc_type)
+        widest = 0.0
+        for line in self.lines:
+            y -= 18
+            c.drawCentredString(cx, y, line)
+            widest = max(widest, stringWidth(line, bold, TITLE_SIZE))
+        c.setLineWidth(RULE_WIDTH)
+        length = widest * TITLE_RULE_SHARE
+        c.line(cx - length / 2, y - 5, cx + length / 2, y - 5)
+
+
+class _KinhGui(Flowable):
+    """"Kính gửi: X." centred; several recipients one per line under the first."""
+
+    def __init__(self, kg: KinhGui, fonts: FontFamily, width: float):
+        super().__init__()
+        self.kg, self.font, self.width = kg, fonts.name("regular"), width
+        self.label = kg.label + " "
+        label_w = stringWidth(self.label, self.font, BODY_SIZE)
+        avail = width - label_w
+        self.items = [ln for item in kg.items for ln in _split(item, self.font, BODY_SIZE, avail)]
+        self.height = 10 + 17 * len(self.items) + 4
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setFont(self.font, BODY_SIZE)
+        label_w = stringWidth(self.label, self.font, BODY_SIZE)
+        block = label_w + max(stringWidth(i, self.font, BODY_SIZE) for i in self.items)
+        x0 = max(0.0, (self.width - block) / 2)
+        y = self.height - 10 - BODY_SIZE + 2
+        c.drawString(x0, y, self.label)
+        for item in self.items:
+            c.drawString(x0 + label_w, y, item)
+            y -= 17
+
+
+class _SectionStart(Flowable):
+    """Marks the first page of a part numbered on its own (the report, each appendix)."""
+
+    def __init__(self, state: dict):
+        super().__init__()
+        self.state = state
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        self.state["start"] = self.canv.getPageNumber()
+
+
+def _split(text: str, font: str, size: float, width: float) -> list[str]:
+    from reportlab.lib.utils import simpleSplit
+
+    return simpleSplit(text, font, size, width) or [""]
+
+
+def _styles(f: FontFamily) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body", fontName=f.name("regular"), fontSize=BODY_SIZE, leading=BODY_LEADING,
+        alignment=TA_JUSTIFY, firstLineIndent=FIRST_LINE_INDENT, spaceAfter=SPACE_AFTER,
+    )  # fmt: skip
+    bold = ParagraphStyle("heading", parent=body, fontName=f.name("bold"), keepWithNext=True)
+    centre = ParagraphStyle("centre", parent=body, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0)
+    return {
+        "body": body,
+        "section": bold,
+        "heading1": bold,
+        "heading2": ParagraphStyle("heading2", parent=body, keepWithNext=True),
+        "noi_nhan_label": ParagraphStyle(
+            "nn_label", fontName=f.name("bolditalic"), fontSize=NOI_NHAN_LABEL_SIZE,
+            leading=15, alignment=TA_LEFT,
+        ),  # fmt: skip
+        "noi_nhan": ParagraphStyle("nn", fontName=f.name("regular"), fontSize=NOI_NHAN_SIZE, leading=13),
+        "sign": ParagraphStyle("sign", parent=centre, fontName=f.name("bold"), leading=17),
+        "app_label": ParagraphStyle("app_label", parent=centre, fontName=f.name("bold"), fontSize=14, leading=18),
+        "app_title": ParagraphStyle("app_title", parent=centre, fontName=f.name("bold"), fontSize=14, leading=18),
+        "app_attached": ParagraphStyle("app_att", parent=centre, fontName=f.name("italic"), fontSize=13, leading=17),
+        "cell": ParagraphStyle("cell", fontName=f.name("regular"), fontSize=TABLE_SIZE, leading=14),
+        "cell_bold": ParagraphStyle("cellb", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=14),
+        "head": ParagraphStyle("head", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=14, alignment=TA_CENTER),
+        "note": ParagraphStyle("note", fontName=f.name("italic"), fontSize=TABLE_SIZE, leading=14, spaceBefore=6),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def _closing(content: ReportContent, st: dict[str, ParagraphStyle], width: float) -> Table:
+    left = [_p(content.noi_nhan_label, st["noi_nhan_label"])]
+    left += [_p(item, st["noi_nhan"]) for item in content.noi_nhan]
+    sig = content.signature
+    right = [_p(line, st["sign"]) for line in (sig.authority, sig.title) if line]
+    right += [Spacer(1, SIGNATURE_ROOM), _p(sig.name, st["sign"])]
+    table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))  # fmt: skip
+    return table
+
+
+def _appendix_table(t: AppendixTable, st: dict[str, ParagraphStyle], width: float) -> Table:
+    total = sum(t.widths)
+    widths = [width * w / total for w in t.widths]
+    data: list[list] = [[_p(v, st["head"]) if v else "" for v in row] for row in t.header]
+    style = [
+        ("FONT", (0, 0), (-1, -1), st["cell"].fontName, TABLE_SIZE),
+        ("GRID", (0, 0), (-1, -1), RULE_WIDTH, (0, 0, 0)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]  # fmt: skip
+    for r0, c0, r1, c1 in t.spans:
+        style.append(("SPAN", (c0, r0), (c1, r1)))
+    for row in t.rows:
+        r = len(data)
+        bold = row.kind in ("section", "group", "total")
+        cells: list = []
+        for c, value in enumerate(row.cells):
+            text = cell_text(value)
+            if c < t.text_columns and text and not (c == 0 and row.kind != "section"):
+                cells.append(_p(text, st["cell_bold" if bold else "cell"]))
+            else:
+                cells.append(text)
+        data.append(cells)
+        if bold:
+            style.append(("FONT", (0, r), (-1, r), st["cell_bold"].fontName, TABLE_SIZE))
+        if row.kind == "section":
+            style.append(("SPAN", (0, r), (-1, r)))
+    table = Table(data, colWidths=widths, repeatRows=len(t.header))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def build_story(content: ReportContent, fonts: FontFamily, state: dict) -> list:
+    st = _styles(fonts)
+    width = _text_width(A4)
+    story: list = [
+        _SectionStart(state),
+        _Header(content.header, fonts, width),
+        _Title(content.doc_type, content.title, fonts, width),
+        _KinhGui(content.kinh_gui, fonts, width),
+        Spacer(1, 6),
+    ]
+    paragraphs = [_p(block.text, st[block.kind]) for block in content.blocks]
+    # the closing never stands alone on a page: it keeps the body's last paragraph with it
+    story += paragraphs[:-1]
+    story.append(KeepTogether([*paragraphs[-1:], Spacer(1, 4), _closing(content, st, width)]))
+    for table in content.appendices:
+        template = "appendix_landscape" if table.landscape else "appendix"
+        t_width = _text_width(landscape(A4) if table.landscape else A4)
+        story += [NextPageTemplate(template), PageBreak(), _SectionStart(state)]
+        story.append(KeepTogether([
+            _p(table.label, st["app_label"]),
+            _p(table.title, st["app_title"]),
+            _p(table.attached, st["app_attached"]),
+            Spacer(1, 10),
+        ]))  # fmt: skip
+        story.append(_appendix_table(table, st, t_width))
+        if table.note:
+            story.append(_p(table.note, st["note"]))
+    return story
+
+
+def render_pdf(content: ReportContent, out: Path, fonts: FontFamily | None = None) -> Path:
+    """Write ``content`` as an A4 PDF with the fonts embedded; returns ``out``."""
+    fonts = fonts or report_fonts()
+    state = {"start": 1}
+
+    def page_number(canvas, doc) -> None:
+        number = canvas.getPageNumber() - state["start"] + 1
+        if number > 1:  # none on the first page of the report or of an appendix
+            w, h = canvas._pagesize
+            canvas.setFont(fonts.name("regular"), PAGE_NUMBER_SIZE)
+            canvas.setFillColorRGB(0, 0, 0)
+            canvas.drawCentredString(MARGIN_LEFT + _text_width((w, h)) / 2, h - PAGE_NUMBER_FROM_TOP, str(number))
+
+    def frame(size) -> Frame:
+        return Frame(MARGIN_LEFT, MARGIN_BOTTOM, _text_width(size), size[1] - MARGIN_TOP - MARGIN_BOTTOM,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    out = Path(out)
+    doc = BaseDocTemplate(
+        str(out), pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=f"Báo cáo: {content.title}",
+        author=" ".join(content.header.issuing_body), subject=f"Số liệu {content.as_of_text}",
+        creator="Một Cửa Desktop", lang="vi-VN",
+    )  # fmt: skip
+    doc.addPageTemplates([
+        PageTemplate("report", frames=[frame(A4)], onPageEnd=page_number, pagesize=A4),
+        PageTemplate("appendix", frames=[frame(A4)], onPageEnd=page_number, pagesize=A4),
+        PageTemplate("appendix_landscape", frames=[frame(landscape(A4))], onPageEnd=page_number,
+                     pagesize=landscape(A4)),
+    ])  # fmt: skip
+    doc.build(build_story(content, fonts, state))
+    return out
