@@ -106,27 +106,23 @@ class _Register:
             self.items[(item.unit_id, item.type_id, item.condition.value, item.year_in_service)].append(item)
 
 
-def _file_unit_codes(raw: RawSheet | None) -> set[str]:
-    """Every unit code the file's unit sheet names, bad rows included, so a staff row is not
-    also blamed for pointing at a unit whose own row has a mistake."""
+def _file_unit_codes(raw: RawSheet | None, problems: Problems) -> set[str]:
+    """Every unit code the file's unit sheet names, bad rows included (so a staff row is not
+    also blamed for pointing at a unit whose own row has a mistake); a code twice is a problem."""
     if raw is None or "code" not in raw.columns:
         return set()
     position = raw.columns["code"]
-    return {
-        clean_line(str(values[position])).casefold()
-        for _, values in raw.rows
-        if position < len(values) and values[position] is not None
-    }
-
-
-def _check_units(units_in: list[UnitIn], problems: Problems) -> None:
     first: dict[str, int] = {}
-    for u in units_in:
-        key = u.unit.code.casefold()
+    for number, values in raw.rows:
+        value = values[position] if position < len(values) else None
+        key = clean_line("" if value is None else str(value)).casefold()
+        if not key:
+            continue
         if key in first:
-            problems.add(u.raw, u.row, "Mã", f"trùng mã với dòng {first[key]}")
+            problems.add(raw, number, raw.sheet.column("code").label, f"trùng mã với dòng {first[key]}")
         else:
-            first[key] = u.row
+            first[key] = number
+    return set(first)
 
 
 def _known_unit(code: str, register: _Register, file_codes: set[str]) -> bool:
@@ -191,8 +187,7 @@ def import_file(registry: Registry, path: str | Path) -> ImportSummary:
     equipment_in = parse_equipment(by_key["equipment"], problems) if "equipment" in by_key else []
 
     register = _Register(registry)
-    file_codes = _file_unit_codes(by_key.get("units"))
-    _check_units(units_in, problems)
+    file_codes = _file_unit_codes(by_key.get("units"), problems)
     _check_refs(staff_in, register, file_codes, problems)
     _check_refs(equipment_in, register, file_codes, problems)
     groups = _group_people(staff_in, register, problems)
