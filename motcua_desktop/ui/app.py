@@ -1,0 +1,97 @@
+"""Start-up: the QApplication in Vietnamese, the data file (``--db``, the per-user default or a
+``--demo`` copy of the sample data), the first-start question, and the event loop."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import paths, userdata
+from ..store.errors import StoreError
+from ..store.registry import Registry
+from ..store.sample import load_sample
+from .i18n import install_translations
+
+APP_NAME = "Một Cửa Desktop"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("MotCua")
+    app.setApplicationDisplayName(APP_NAME)
+    icon_file = paths.icons_dir() / "app.png"
+    if icon_file.exists():
+        app.setWindowIcon(QIcon(str(icon_file)))
+    install_translations(app)
+    return app
+
+
+def demo_database() -> Path:
+    """A fresh temporary register holding the sample data."""
+    folder = Path(tempfile.mkdtemp(prefix="motcua-demo-"))
+    path = folder / "du-lieu-mau.sqlite"
+    registry = Registry.open(path)
+    try:
+        load_sample(registry)
+    finally:
+        registry.close()
+    return path
+
+
+def ask_first_start(path: Path) -> bool | None:
+    """On first start: True for the sample data, False for an empty register, None to quit."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, QApplication.translate(
+        "app", "Chào mừng bạn đến với Một Cửa Desktop.\n\nChưa có dữ liệu tại %1.\n"
+        "Bạn muốn bắt đầu với dữ liệu mẫu (21 Bộ phận Một cửa của huyện Chi Lăng) để làm quen, "
+        "hay với một sổ trống để nhập dữ liệu của đơn vị mình?").replace("%1", str(path)))
+    sample = box.addButton(QApplication.translate("app", "Dùng dữ liệu mẫu"), QMessageBox.ButtonRole.AcceptRole)
+    empty = box.addButton(QApplication.translate("app", "Bắt đầu với sổ trống"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(sample)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is sample:
+        return True
+    if clicked is empty:
+        return False
+    return None
+
+
+def prepare_database(db: str | None, demo: bool) -> Path | None:
+    """The file to open, created (and filled if the user asks) on first start."""
+    if demo:
+        return demo_database()
+    path = Path(db) if db else userdata.default_db_path()
+    if path.exists():
+        return path
+    choice = ask_first_start(path)
+    if choice is None:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    registry = Registry.open(path)
+    try:
+        if choice:
+            load_sample(registry)
+    finally:
+        registry.close()
+    return path
+
+
+def run_gui(db: str | None, demo: bool) -> int:
+    app = make_application()
+    from . import build_main_window
+
+    try:
+        path = prepare_database(db, demo)
+        if path is None:
+            return 0
+        window = build_main_window(path)
+    except StoreError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,238 @@
+"""The "Trang thiết bị" tab: quantity rows per unit and type, filters, the shortfall against
+the norms, and the catalogue editor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.counting import Shortfall
+from ..domain.model import Condition, EquipmentItem
+from ..store.errors import StoreError
+from ..store.registry import Registry
+from .equipment_dialogs import CatalogueDialog, ItemDialog
+from .icons import icon
+from .operations import Operations
+from .registry_tab import RegistryTab
+from .settings import UiSettings
+from .table_model import Column, RecordTableModel, SearchProxy, number_key
+
+ALL = None
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    item: EquipmentItem
+    unit_name: str
+    unit_order: int
+    type_name: str
+    type_order: int
+
+
+@dataclass(frozen=True)
+class ShortRow:
+    shortfall: Shortfall
+    unit_name: str
+    unit_order: int
+
+
+def item_columns() -> list[Column]:
+    return [
+        Column("Đơn vị", lambda r: r.unit_name, lambda r: (r.unit_order, r.item.unit_id)),
+        Column("Loại thiết bị", lambda r: r.type_name, lambda r: (r.type_order, r.item.type_id)),
+        Column("Số lượng", lambda r: str(r.item.quantity), lambda r: number_key(r.item.quantity), numeric=True),
+        Column("Tình trạng", lambda r: Condition(r.item.condition).label),
+        Column("Năm sử dụng", lambda r: str(r.item.year_in_service or ""),
+               lambda r: number_key(r.item.year_in_service), numeric=True),
+        Column("Số hiệu", lambda r: r.item.serial),
+        Column("Ghi chú", lambda r: r.item.notes),
+    ]
+
+
+def shortfall_columns() -> list[Column]:
+    return [
+        Column("Đơn vị", lambda r: r.unit_name, lambda r: (r.unit_order, r.shortfall.unit_id)),
+        Column("Loại thiết bị", lambda r: r.shortfall.type_name),
+        Column("Định mức", lambda r: str(r.shortfall.norm), lambda r: r.shortfall.norm, numeric=True),
+        Column("Đang dùng tốt", lambda r: str(r.shortfall.have), lambda r: r.shortfall.have, numeric=True),
+        Column("Còn thiếu", lambda r: str(r.shortfall.missing), lambda r: r.shortfall.missing, numeric=True),
+    ]
+
+
+class EquipmentTab(RegistryTab):
+    table_name = "equipmentTable"
+    search_name = "equipmentSearch"
+
+    def __init__(self, registry: Registry, operations: Operations, settings: UiSettings,
+                 parent: QWidget | None = None):
+        self.registry, self.ops = registry, operations
+        model = RecordTableModel(item_columns(), lambda r: f"{r.unit_name} {r.type_name} {r.item.serial} "
+                                 f"{Condition(r.item.condition).label} {r.item.notes}")
+        super().__init__(model, settings, parent)
+        self.setObjectName("equipmentTab")
+        self.unit_filter = QComboBox(self)
+        self.unit_filter.setObjectName("equipmentUnitFilter")
+        self.unit_filter.setMinimumContentsLength(24)
+        self.type_filter = QComboBox(self)
+        self.type_filter.setObjectName("equipmentTypeFilter")
+        self.filters.addWidget(self.unit_filter, 2)
+        self.filters.addWidget(self.type_filter, 1)
+        self.unit_filter.currentIndexChanged.connect(self._apply_filters)
+        self.type_filter.currentIndexChanged.connect(self._apply_filters)
+
+        self.short_model = RecordTableModel(shortfall_columns(), lambda r: r.unit_name, self)
+        self.short_proxy = SearchProxy(self)
+        self.short_proxy.setSourceModel(self.short_model)
+        self.short_table = QTableView(self)
+        self.short_table.setObjectName("shortfallTable")
+        self.short_table.setModel(self.short_proxy)
+        self.short_table.setSortingEnabled(True)
+        self.short_table.horizontalHeader().setStretchLastSection(True)
+        self.short_table.verticalHeader().setDefaultSectionSize(24)
+        self.short_label = QLabel(self)
+        # The table sits in a splitter with the shortfall list below it.
+        layout = self.layout()
+        layout.removeWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        lower = QWidget(splitter)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.short_label)
+        lower_layout.addWidget(self.short_table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter)
+
+        self.action_add = QAction(icon("equipment"), self.tr("Thêm thiết bị"), self)
+        self.action_add.setObjectName("actionAddEquipment")
+        self.action_add.setShortcut(QKeySequence.StandardKey.New)
+        self.action_add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.action_add.triggered.connect(self.add)
+        self.addAction(self.action_add)
+        self.action_edit = QAction(icon("edit"), self.tr("Sửa…"), self)
+        self.action_edit.triggered.connect(self.edit_current)
+        self.action_catalogue = QAction(icon("settings"), self.tr("Danh mục và định mức…"), self)
+        self.action_catalogue.setObjectName("actionEquipmentCatalogue")
+        self.action_catalogue.triggered.connect(self.open_catalogue)
+        self.action_delete = QAction(icon("delete"), self.tr("Xóa"), self)
+        self.action_delete.triggered.connect(self.delete_selected)
+        for action in (self.action_add, self.action_catalogue):
+            button = QPushButton(action.icon(), action.text(), self)
+            button.clicked.connect(action.trigger)
+            self.toolbar_row.addWidget(button)
+        self.toolbar_row.addStretch(1)
+        self.context_actions = [self.action_edit, None, self.action_delete]
+        self.dialog: QWidget | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        units = self.registry.units.list()
+        types = self.registry.equipment.types()
+        unit_of = {u.id: u for u in units}
+        type_of = {t.id: t for t in types}
+        self._refill(self.unit_filter, self.tr("Mọi đơn vị"), [(u.name, u.id) for u in units])
+        self._refill(self.type_filter, self.tr("Mọi loại thiết bị"), [(t.name, t.id) for t in types])
+        selected = {r.item.id for r in self.selected_records()}
+        rows = [
+            ItemRow(i, unit_of[i.unit_id].name, unit_of[i.unit_id].sort_order,
+                    type_of[i.type_id].name, type_of[i.type_id].sort_order)
+            for i in self.registry.equipment.items()
+            if i.unit_id in unit_of and i.type_id in type_of
+        ]
+        if self.model._sort is None:
+            self.model._sort = (0, Qt.SortOrder.AscendingOrder)
+            self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.model.set_rows(rows)
+        shortfalls = [s for s in self.registry.shortfall() if s.missing]
+        self.short_model.set_rows([
+            ShortRow(s, unit_of[s.unit_id].name, unit_of[s.unit_id].sort_order)
+            for s in shortfalls if s.unit_id in unit_of
+        ])
+        self._apply_filters()
+        if selected:
+            self.select_where(lambda r: r.item.id in selected)
+
+    def _refill(self, box: QComboBox, all_text: str, items: list[tuple[str, int]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(all_text, ALL)
+        for text, data in items:
+            box.addItem(text, data)
+        box.setCurrentIndex(max(box.findData(current), 0))
+        box.blockSignals(False)
+
+    def _apply_filters(self) -> None:
+        unit_id = self.unit_filter.currentData()
+        type_id = self.type_filter.currentData()
+        by_unit = None if unit_id is ALL else (lambda r: r.item.unit_id == unit_id)
+        self.proxy.set_predicate("unit", by_unit)
+        self.proxy.set_predicate("type", None if type_id is ALL else (lambda r: r.item.type_id == type_id))
+        self.short_proxy.set_predicate(
+            "unit", None if unit_id is ALL else (lambda r: r.shortfall.unit_id == unit_id))
+        self.short_proxy.set_predicate(
+            "type", None if type_id is ALL else (lambda r: r.shortfall.type_id == type_id))
+        missing = sum(self.short_proxy.record(r).shortfall.missing for r in range(self.short_proxy.rowCount()))
+        self.short_label.setText(
+            self.tr("Còn thiếu so với định mức: %1 thiết bị").replace("%1", str(missing)) if missing
+            else self.tr("Đủ thiết bị theo định mức."))
+
+    def show_unit(self, unit_id: int) -> None:
+        self.search.clear()
+        self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(unit_id), 0))
+
+    # dialogs ------------------------------------------------------------------------------
+    def _open(self, dlg) -> None:
+        dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dlg
+        dlg.open()
+
+    def add(self) -> None:
+        types = self.registry.equipment.types()
+        if not types:
+            self.refuse(self.tr("Danh mục thiết bị còn trống. Hãy thêm loại thiết bị trước."))
+            return
+        dlg = ItemDialog(self.registry.units.list(), types, parent=self,
+                         default_unit=self.unit_filter.currentData())
+
+        def submit() -> None:
+            saved = self.ops.add_item(dlg.item())
+            self.select_where(lambda r: r.item.id == saved.id)
+
+        dlg.submit = submit
+        self._open(dlg)
+
+    def edit_record(self, record: ItemRow) -> None:
+        before = self.registry.equipment.item(record.item.id)
+        dlg = ItemDialog(self.registry.units.list(), self.registry.equipment.types(), before, self)
+        dlg.submit = lambda: self.ops.edit_item(before, dlg.item())
+        self._open(dlg)
+
+    def open_catalogue(self) -> None:
+        dlg = CatalogueDialog(self.ops, self)
+        self._open(dlg)
+
+    def delete_selected(self) -> None:
+        rows = self.selected_records()
+        if not rows:
+            return
+        question = self.tr("Xóa %1 dòng thiết bị?").replace("%1", str(len(rows)))
+        if not self.confirm(self.tr("Xóa thiết bị"), question):
+            return
+        try:
+            self.ops.delete_items([r.item.id for r in rows])
+        except StoreError as exc:
+            self.refuse(str(exc))

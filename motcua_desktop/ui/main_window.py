@@ -1,0 +1,294 @@
+"""The main window: menus, toolbar, tabs and status bar around the registry.
+
+It owns no data logic: tabs get the registry, the operations (undo stack) and the settings
+explicitly; they refresh from one ``ChangeBus`` signal. Others extend it through
+``file_menu``, ``tools_menu``, ``help_menu``, ``toolbar``, ``add_tab`` and ``data_changed``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from .. import __version__
+from ..store.registry import Registry
+from .commands import ChangeBus
+from .equipment_tab import EquipmentTab
+from .file_menu import FileMenu
+from .icons import icon
+from .operations import Operations
+from .org_settings_dialog import OrgSettingsDialog
+from .overview_tab import OverviewTab
+from .registry_tab import RegistryTab
+from .settings import UiSettings
+from .staff_tab import StaffTab
+from .units_tab import UnitsTab
+
+# Which areas of change each tab shows (reloaded when one of them changed).
+INTERESTS = {
+    "overviewTab": {"units", "staff", "equipment"},
+    "unitsTab": {"units"},
+    "staffTab": {"units", "staff"},
+    "equipmentTab": {"units", "equipment"},
+}
+
+
+class MainWindow(QMainWindow):
+    data_changed = Signal()
+
+    def __init__(self, registry: Registry, settings: UiSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.registry, self.ui_settings = registry, settings
+        self.undo_stack = QUndoStack(self)
+        self.bus = ChangeBus(self)
+        self.ops = Operations(registry, self.undo_stack, self.bus)
+        self._dirty: set[QWidget] = set()
+        self._interests = {name: set(areas) for name, areas in INTERESTS.items()}
+        self.dialog: QWidget | None = None
+        self._title()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.overview_tab = OverviewTab(registry, self)
+        self.units_tab = UnitsTab(registry, self.ops, settings, self)
+        self.staff_tab = StaffTab(registry, self.ops, settings, self)
+        self.equipment_tab = EquipmentTab(registry, self.ops, settings, self)
+        self.tabs.addTab(self.overview_tab, self.tr("Tổng quan"))
+        self.tabs.addTab(self.units_tab, self.tr("Đơn vị"))
+        self.tabs.addTab(self.staff_tab, self.tr("Cán bộ"))
+        self.tabs.addTab(self.equipment_tab, self.tr("Trang thiết bị"))
+        self.report_tab = self._load_report_tab()
+        self.units_tab.show_staff_of.connect(self.show_staff_of_unit)
+        self.units_tab.show_equipment_of.connect(self.show_equipment_of_unit)
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.count_label = QLabel(self)
+        self.file_label = QLabel(self)
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.bus.changed.connect(self._data_changed)
+        self.bus.failed.connect(lambda message: QMessageBox.warning(
+            self, self.tr("Không thực hiện được"), message))
+        self._update_status()
+        self._restore_state()
+
+    # construction -----------------------------------------------------------------------------
+    def _title(self) -> None:
+        name = Path(self.registry.path).name if self.registry.path else ""
+        self.setWindowTitle(self.tr("Một Cửa Desktop — %1").replace("%1", name))
+
+    def _load_report_tab(self) -> QWidget | None:
+        """The report tab is its own module; the window works without it."""
+        if importlib.util.find_spec(f"{__package__}.report_tab") is None:
+            return None
+        from .report_tab import ReportTab
+
+        tab = ReportTab(self.registry, self)
+        self.add_tab(tab, self.tr("Báo cáo"))
+        return tab
+
+    def add_tab(self, widget: QWidget, label: str, interests: set[str] | None = None) -> int:
+        """Add a tab; with ``interests`` it is reloaded (``widget.reload()``) when those
+        areas change."""
+        if interests and widget.objectName():
+            self._interests[widget.objectName()] = set(interests)
+        return self.tabs.addTab(widget, label)
+
+    def _make_actions(self) -> None:
+        self.action_undo = QAction(icon("undo"), self.tr("Hoàn tác"), self)
+        self.action_undo.setObjectName("actionUndo")
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_undo.triggered.connect(self.undo_stack.undo)
+        self.action_redo = QAction(icon("redo"), self.tr("Làm lại"), self)
+        self.action_redo.setObjectName("actionRedo")
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.action_redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.action_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.action_redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda t: self.action_undo.setToolTip(
+            self.tr("Hoàn tác: %1").replace("%1", t) if t else self.tr("Hoàn tác")))
+        self.undo_stack.redoTextChanged.connect(lambda t: self.action_redo.setToolTip(
+            self.tr("Làm lại: %1").replace("%1", t) if t else self.tr("Làm lại")))
+        self.action_undo.setEnabled(False)
+        self.action_redo.setEnabled(False)
+
+        self.action_delete = QAction(icon("delete"), self.tr("Xóa"), self)
+        self.action_delete.setObjectName("actionDelete")
+        self.action_delete.setShortcut(QKeySequence.StandardKey.Delete)
+        self.action_delete.triggered.connect(self.delete_selected)
+        self.action_find = QAction(self.tr("Tìm kiếm"), self)
+        self.action_find.setObjectName("actionFind")
+        self.action_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.action_find.triggered.connect(self.focus_search)
+        self.action_settings = QAction(icon("settings"), self.tr("Thông tin cơ quan…"), self)
+        self.action_settings.setObjectName("actionOrgSettings")
+        self.action_settings.triggered.connect(self.open_org_settings)
+        self.action_catalogue = self.equipment_tab.action_catalogue
+        self.action_about = QAction(self.tr("Giới thiệu"), self)
+        self.action_about.triggered.connect(self._about)
+        for action in (self.action_undo, self.action_redo, self.action_delete, self.action_find):
+            self.addAction(action)
+        for tab, action in ((self.units_tab, self.units_tab.action_add),
+                            (self.staff_tab, self.staff_tab.action_add),
+                            (self.equipment_tab, self.equipment_tab.action_add)):
+            # From the toolbar or menu the add action first shows its tab.
+            action.triggered.connect(lambda _c=False, t=tab: self.tabs.setCurrentWidget(t))
+
+    def _make_menus(self) -> None:
+        self.files = FileMenu(self)
+        self.file_menu = self.files.menu
+        edit = self.menuBar().addMenu(self.tr("&Sửa"))
+        edit.addAction(self.action_undo)
+        edit.addAction(self.action_redo)
+        edit.addSeparator()
+        edit.addAction(self.units_tab.action_add)
+        edit.addAction(self.staff_tab.action_add)
+        edit.addAction(self.equipment_tab.action_add)
+        edit.addAction(self.action_delete)
+        edit.addSeparator()
+        edit.addAction(self.action_find)
+        self.edit_menu = edit
+        self.tools_menu = self.menuBar().addMenu(self.tr("&Danh mục"))
+        self.tools_menu.addAction(self.action_settings)
+        self.tools_menu.addAction(self.action_catalogue)
+        self.help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        self.help_menu.addAction(self.action_about)
+
+    def _make_toolbar(self) -> None:
+        bar = self.addToolBar(self.tr("Thanh công cụ"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.units_tab.action_add, self.staff_tab.action_add,
+                       self.equipment_tab.action_add, self.action_delete):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.action_undo)
+        bar.addAction(self.action_redo)
+        bar.addSeparator()
+        bar.addAction(self.files.action_import)
+        bar.addAction(self.files.action_export)
+        if self.report_tab is not None:
+            report_actions = [self.report_tab.findChild(QAction, name)
+                              for name in ("actionPreviewReport", "actionPrintReport")]
+            report_actions = [a for a in report_actions if a is not None]
+            if report_actions:
+                bar.addSeparator()
+                bar.addActions(report_actions)
+        self.toolbar = bar
+
+    # tabs -------------------------------------------------------------------------------------
+    def current_registry_tab(self) -> RegistryTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, RegistryTab) else None
+
+    def show_staff_of_unit(self, unit_id: int) -> None:
+        self.tabs.setCurrentWidget(self.staff_tab)
+        self.staff_tab.show_unit(unit_id)
+
+    def show_equipment_of_unit(self, unit_id: int) -> None:
+        self.tabs.setCurrentWidget(self.equipment_tab)
+        self.equipment_tab.show_unit(unit_id)
+
+    def delete_selected(self) -> None:
+        tab = self.current_registry_tab()
+        if tab is not None:
+            tab.delete_selected()
+
+    def focus_search(self) -> None:
+        tab = self.current_registry_tab()
+        if tab is not None:
+            tab.focus_search()
+
+    def _tab_shown(self, _index: int) -> None:
+        widget = self.tabs.currentWidget()
+        if widget in self._dirty:
+            self._dirty.discard(widget)
+            widget.reload()
+
+    # changes ------------------------------------------------------------------------------------
+    def notify_changed(self, *areas: str) -> None:
+        """Tell every view the data changed (after an import, a restore…)."""
+        self.bus.notify(*areas)
+
+    def _data_changed(self, areas: set[str]) -> None:
+        current = self.tabs.currentWidget()
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            interests = self._interests.get(tab.objectName())
+            if interests is None or not interests & areas or not hasattr(tab, "reload"):
+                continue
+            if tab is current:
+                tab.reload()
+            else:  # hidden tabs reload when shown: at province scale that is what keeps edits quick
+                self._dirty.add(tab)
+        self._update_status()
+        self.data_changed.emit()
+
+    def _update_status(self) -> None:
+        conn = self.registry.db.conn
+        units = conn.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+        today = self.staff_tab.today().isoformat()
+        people = conn.execute(
+            "SELECT COUNT(*) FROM assignments WHERE (start_date IS NULL OR start_date <= ?)"
+            " AND (end_date IS NULL OR end_date >= ?)", [today, today]).fetchone()[0]
+        items = conn.execute("SELECT COALESCE(SUM(quantity), 0) FROM equipment").fetchone()[0]
+        self.file_label.setText(self.tr("Tệp dữ liệu: %1").replace("%1", str(self.registry.path)))
+        self.count_label.setText(self.tr("%1 đơn vị · %2 cán bộ đang làm việc · %3 thiết bị")
+                                 .replace("%1", str(units)).replace("%2", str(people))
+                                 .replace("%3", str(items)))
+
+    # dialogs ------------------------------------------------------------------------------------
+    def open_org_settings(self) -> None:
+        dlg = OrgSettingsDialog(self.registry.settings.get(), self,
+                                open_norms=self.equipment_tab.open_catalogue)
+        dlg.submit = lambda: self.ops.save_settings(dlg.value())
+        dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dlg
+        dlg.open()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("Giới thiệu"), self.tr(
+            "Một Cửa Desktop %1\nQuản lý Bộ phận Một cửa cấp huyện, cấp xã và lập báo cáo "
+            "theo thể thức Nghị định 30/2020/NĐ-CP.").replace("%1", __version__))
+
+    # state --------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.ui_settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        for tab in (self.units_tab, self.staff_tab, self.equipment_tab):
+            tab.restore_columns()
+            if self.ui_settings.header_state(tab.table_name) is None:
+                tab.table.resizeColumnsToContents()
+                header = tab.table.horizontalHeader()
+                for col in range(header.count()):
+                    header.resizeSection(col, min(header.sectionSize(col), 320))
+        last = self.ui_settings.last_tab
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == last:
+                self.tabs.setCurrentIndex(i)
+
+    def save_state(self) -> None:
+        self.ui_settings.geometry = self.saveGeometry()
+        self.ui_settings.last_tab = self.tabs.currentWidget().objectName()
+        for tab in (self.units_tab, self.staff_tab, self.equipment_tab):
+            tab.save_columns()
+        self.ui_settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.registry.close()
+        super().closeEvent(event)

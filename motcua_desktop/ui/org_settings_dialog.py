@@ -1,0 +1,55 @@
+"""Organisation settings: issuing body, place, abbreviation, signer, recipients, the default
+"Nơi nhận" list; the equipment norms are one click away (the catalogue editor)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from ..domain.model import OrgSettings
+from ..domain.validation import clean_settings
+from .form import FormDialog, plain
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+class OrgSettingsDialog(FormDialog):
+    def __init__(self, settings: OrgSettings, parent: QWidget | None = None, open_norms=None):
+        super().__init__(self.tr("Thông tin cơ quan"), parent)
+        self.setObjectName("orgSettingsDialog")
+        s = settings
+        self.parent_body = self.line(self.tr("Cơ quan chủ quản"), s.parent_body)
+        self.issuing_body = self.text(self.tr("Cơ quan ban hành"), "\n".join(s.issuing_body))
+        self.issuing_short = self.line(self.tr("Tên cơ quan viết gọn"), s.issuing_body_short)
+        self.district = self.line(self.tr("Tên huyện"), s.district_name)
+        self.province = self.line(self.tr("Tên tỉnh"), s.province_name)
+        self.place = self.line(self.tr("Địa danh"), s.place_name)
+        self.abbreviation = self.line(self.tr("Ký hiệu văn bản"), s.doc_abbreviation)
+        self.authority = self.line(self.tr("Quyền hạn ký"), s.signer_authority, "KT. CHỦ TỊCH")
+        self.signer_title = self.line(self.tr("Chức vụ người ký"), s.signer_title)
+        self.signer_name = self.line(self.tr("Họ tên người ký"), s.signer_name)
+        self.recipients = self.text(self.tr("Kính gửi"), "\n".join(s.recipients))
+        self.noi_nhan = self.text(self.tr("Nơi nhận"), "\n".join(s.noi_nhan))
+        self.noi_nhan.setFixedHeight(110)
+        if open_norms is not None:
+            norms = QPushButton(self.tr("Định mức trang thiết bị…"), self)
+            norms.clicked.connect(open_norms)
+            self.form.addRow("", norms)
+
+    def value(self) -> OrgSettings:
+        settings = OrgSettings(
+            parent_body=plain(self.parent_body),
+            issuing_body=_lines(self.issuing_body.toPlainText()),
+            issuing_body_short=plain(self.issuing_short),
+            district_name=plain(self.district),
+            province_name=plain(self.province),
+            place_name=plain(self.place),
+            doc_abbreviation=plain(self.abbreviation),
+            signer_authority=plain(self.authority),
+            signer_title=plain(self.signer_title),
+            signer_name=plain(self.signer_name),
+            recipients=_lines(self.recipients.toPlainText()),
+            noi_nhan=_lines(self.noi_nhan.toPlainText()),
+        )
+        return clean_settings(settings)  # ValidationError names each wrong field

@@ -1,0 +1,125 @@
+"""The "Tổng quan" tab: per unit the appendix's three staff counts and the equipment still
+missing, district totals, units below the norm highlighted, and a bar chart of staff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.counting import StaffCount
+from ..domain.model import Unit
+from ..domain.text import format_date, format_number
+from ..store.registry import Registry
+from .bar_chart import Bar, StaffBarChart
+from .table_model import Column, RecordTableModel
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    unit: Unit | None  # None: the "Tổng cộng" row
+    count: StaffCount
+    missing: int
+    missing_types: str
+
+    @property
+    def below_norm(self) -> bool:
+        return self.unit is not None and (self.missing > 0 or self.count.total == 0)
+
+
+def _order(r: OverviewRow) -> tuple:
+    return (1, 0, 0) if r.unit is None else (0, r.unit.sort_order, r.unit.id or 0)
+
+
+def overview_columns() -> list[Column]:
+    return [
+        Column("STT", lambda r: "" if r.unit is None else str(r.unit.sort_order), _order, numeric=True),
+        Column("Đơn vị", lambda r: "Tổng cộng" if r.unit is None else r.unit.name,
+               lambda r: (r.unit is None, r.unit.name if r.unit else "")),
+        Column("Tổng số cán bộ", lambda r: format_number(r.count.total), lambda r: r.count.total, numeric=True),
+        Column("Thuộc biên chế (hoặc biệt phái)", lambda r: format_number(r.count.own),
+               lambda r: r.count.own, numeric=True),
+        Column("Do cơ quan chuyên môn cử đến", lambda r: format_number(r.count.sent),
+               lambda r: r.count.sent, numeric=True),
+        Column("Thiết bị còn thiếu", lambda r: format_number(r.missing), lambda r: r.missing, numeric=True),
+        Column("Thiếu loại", lambda r: r.missing_types),
+    ]
+
+
+class OverviewTab(QWidget):
+    def __init__(self, registry: Registry, parent: QWidget | None = None, today=date.today):
+        super().__init__(parent)
+        self.setObjectName("overviewTab")
+        self.registry, self.today = registry, today
+        self.heading = QLabel(self)
+        self.heading.setObjectName("overviewHeading")
+        self.heading.setWordWrap(True)
+        self.model = RecordTableModel(overview_columns(), lambda r: r.unit.name if r.unit else "",
+                                      self, highlight=lambda r: r.below_norm)
+        self.table = QTableView(self)
+        self.table.setObjectName("overviewTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.chart = StaffBarChart(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter)
+        self.reload()
+        self.table.setColumnWidth(0, 44)
+        self.table.setColumnWidth(1, 260)
+
+    def reload(self) -> None:
+        today = self.today()
+        table = self.registry.staff_table(today)
+        missing: dict[int, list[str]] = {}
+        missing_count: dict[int, int] = {}
+        for s in self.registry.shortfall():
+            if s.missing:
+                missing.setdefault(s.unit_id, []).append(f"{s.missing} {s.type_name}")
+                missing_count[s.unit_id] = missing_count.get(s.unit_id, 0) + s.missing
+        rows = [OverviewRow(r.unit, r.count, missing_count.get(r.unit.id, 0),
+                            "; ".join(missing.get(r.unit.id, []))) for r in table.rows]
+        total_missing = sum(missing_count.values())
+        rows.append(OverviewRow(None, table.total, total_missing, ""))
+        self.model.set_rows(rows)
+        below = sum(1 for r in rows if r.below_norm)
+        self.heading.setText(self.tr(
+            "Số liệu ngày %1: %2 đơn vị, %3 cán bộ (%4 thuộc biên chế hoặc biệt phái, %5 do cơ quan "
+            "chuyên môn cử đến). %6 đơn vị còn thiếu thiết bị so với định mức (tô đỏ)."
+        ).replace("%1", format_date(today)).replace("%2", format_number(len(table.rows)))
+            .replace("%3", format_number(table.total.total)).replace("%4", format_number(table.total.own))
+            .replace("%5", format_number(table.total.sent)).replace("%6", format_number(below)))
+        self.chart.set_bars([
+            Bar(r.unit.name.removeprefix("Bộ phận Một cửa "), r.count.own, r.count.sent, r.below_norm)
+            for r in rows if r.unit is not None
+        ])
+
+    def row_for(self, unit_id: int) -> OverviewRow | None:
+        for r in self.model.records():
+            if r.unit is not None and r.unit.id == unit_id:
+                return r
+        return None

@@ -1,0 +1,154 @@
+"""What the units, staff and equipment tabs share: a search box, a sortable table over a
+``RecordTableModel`` + ``SearchProxy``, edit on double-click/Enter, a context menu and the
+remembered column widths."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .settings import UiSettings
+from .table_model import RecordTableModel, SearchProxy
+
+
+class RegistryTab(QWidget):
+    """Subclasses fill ``self.model``, add filters to ``self.filters`` and implement
+    ``reload``, ``add``, ``edit_record`` and ``delete_selected``."""
+
+    table_name = "table"
+    search_name = "search"
+
+    def __init__(self, model: RecordTableModel, settings: UiSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui_settings = settings
+        self.model = model
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(model)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName(self.search_name)
+        self.search.setPlaceholderText(self.tr("Tìm kiếm (gõ không dấu cũng được)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_query)
+
+        self.table = QTableView(self)
+        self.table.setObjectName(self.table_name)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit_current)
+
+        self.filters = QHBoxLayout()
+        self.filters.addWidget(self.search, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filters)
+        self.toolbar_row = QHBoxLayout()
+        layout.addLayout(self.toolbar_row)
+        layout.addWidget(self.table)
+        self.context_actions: list[QAction | None] = []
+
+    # selection --------------------------------------------------------------------------
+    def selected_records(self) -> list[Any]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.record(r) for r in rows]
+
+    def current_record(self) -> Any | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            selected = self.selected_records()
+            return selected[0] if selected else None
+        return self.proxy.record(index.row())
+
+    def select_where(self, predicate) -> None:
+        """Select the rows whose record matches (after a reload, to keep the user's place)."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = None
+        for row in range(self.proxy.rowCount()):
+            if predicate(self.proxy.record(row)):
+                index = self.proxy.index(row, 0)
+                selection.select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)
+
+    def visible_records(self) -> list[Any]:
+        return [self.proxy.record(r) for r in range(self.proxy.rowCount())]
+
+    # actions ------------------------------------------------------------------------------
+    def edit_current(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.edit_record(record)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for action in self.context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def refuse(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Không thực hiện được"), message)
+
+    def confirm(self, title: str, message: str) -> bool:
+        answer = QMessageBox.question(self, title, message)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # header state -------------------------------------------------------------------------
+    def restore_columns(self) -> None:
+        state = self.ui_settings.header_state(self.table_name)
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+
+    def save_columns(self) -> None:
+        self.ui_settings.set_header_state(self.table_name, self.table.horizontalHeader().saveState())
+
+    # to implement ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def add(self) -> None:
+        raise NotImplementedError
+
+    def edit_record(self, record: Any) -> None:
+        raise NotImplementedError
+
+    def delete_selected(self) -> None:
+        raise NotImplementedError

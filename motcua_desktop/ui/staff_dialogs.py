@@ -1,0 +1,179 @@
+"""Dialogs of the staff tab: add/edit a person with their assignment, end an assignment,
+transfer to another unit, and a person's assignment history."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ..domain.model import Assignment, EmploymentKind, Person, Unit
+from ..domain.text import format_date
+from ..domain.validation import FieldError, ValidationError, clean_assignment, clean_person
+from .form import FieldParser, FormDialog, plain
+from .table_model import Column, RecordTableModel, date_key
+
+FIELD_SEPARATOR = ";"
+
+
+def _kind_choices() -> list[tuple[str, object]]:
+    return [(k.label, k) for k in EmploymentKind]
+
+
+def _unit_choices(units: list[Unit]) -> list[tuple[str, object]]:
+    return [(u.name, u.id) for u in units]
+
+
+class StaffDialog(FormDialog):
+    """A person and one assignment (the current one when editing)."""
+
+    def __init__(self, units: list[Unit], person: Person | None = None,
+                 assignment: Assignment | None = None, parent: QWidget | None = None,
+                 default_unit: int | None = None):
+        super().__init__(self.tr("Sửa cán bộ") if person else self.tr("Thêm cán bộ"), parent)
+        self.setObjectName("staffDialog")
+        self.person_before, self.assignment_before = person, assignment
+        p = person or Person(full_name="")
+        a = assignment or Assignment(None, default_unit)
+        self.full_name = self.line(self.tr("Họ và tên"), p.full_name)
+        self.code = self.line(self.tr("Mã cán bộ"), p.code, self.tr("để trống nếu chưa có"))
+        self.birth_year = self.line(self.tr("Năm sinh"), str(p.birth_year or ""))
+        self.gender = self.combo(self.tr("Giới tính"), [("", ""), ("Nam", "Nam"), ("Nữ", "Nữ")],
+                                 p.gender)
+        self.phone = self.line(self.tr("Điện thoại"), p.phone)
+        self.qualification = self.line(self.tr("Trình độ"), p.qualification)
+        self.unit = self.combo(self.tr("Đơn vị"), _unit_choices(units), a.unit_id)
+        self.position = self.line(self.tr("Chức vụ"), a.position)
+        self.kind = self.combo(self.tr("Hình thức"), _kind_choices(), EmploymentKind(a.kind))
+        self.agency = self.line(self.tr("Cơ quan cử"), a.sending_agency,
+                                self.tr("với cán bộ do cơ quan khác cử đến"))
+        self.fields_edit = self.line(self.tr("Lĩnh vực"), "; ".join(a.fields),
+                                     self.tr("nhiều lĩnh vực cách nhau bởi dấu ;"))
+        self.decision = self.line(self.tr("Quyết định"), a.decision)
+        self.start = self.line(self.tr("Từ ngày"), format_date(a.start), "dd/mm/yyyy")
+        self.end = self.line(self.tr("Đến ngày"), format_date(a.end), self.tr("để trống nếu đang làm việc"))
+        self.notes = self.text(self.tr("Ghi chú"), a.notes)
+        self.kind.currentIndexChanged.connect(self._agency_enabled)
+        self._agency_enabled()
+
+    def _agency_enabled(self) -> None:
+        self.agency.setEnabled(self.kind.currentData() is EmploymentKind.CU_DEN or bool(self.agency.text()))
+
+    def values(self) -> tuple[Person, Assignment]:
+        """What was typed; raises ``ValidationError`` naming every wrong field."""
+        parser = FieldParser()
+        person = dataclasses.replace(
+            self.person_before or Person(full_name=""),
+            full_name=plain(self.full_name),
+            code=plain(self.code),
+            birth_year=parser.integer("Năm sinh", self.birth_year.text()),
+            gender=self.gender.currentData(),
+            phone=plain(self.phone),
+            qualification=plain(self.qualification),
+        )
+        fields = tuple(f.strip() for f in self.fields_edit.text().split(FIELD_SEPARATOR) if f.strip())
+        assignment = dataclasses.replace(
+            self.assignment_before or Assignment(None, None),
+            unit_id=self.unit.currentData(),
+            position=plain(self.position),
+            kind=self.kind.currentData(),
+            sending_agency=plain(self.agency),
+            fields=fields,
+            decision=plain(self.decision),
+            start=parser.day("Từ ngày", self.start.text()),
+            end=parser.day("Đến ngày", self.end.text()),
+            notes=plain(self.notes),
+        )
+        more: list[FieldError] = []
+        for clean, record in ((clean_person, person), (clean_assignment, assignment)):
+            try:
+                clean(record)
+            except ValidationError as exc:
+                more.extend(exc.errors)
+        if assignment.kind is EmploymentKind.CU_DEN and not assignment.sending_agency:
+            more.append(FieldError("Cơ quan cử", "hãy ghi cơ quan đã cử cán bộ đến"))
+        parser.raise_if_any(more)
+        return person, assignment
+
+
+class EndAssignmentDialog(FormDialog):
+    """The last working day at the unit (the day itself still counts)."""
+
+    def __init__(self, person_name: str, unit_name: str, parent: QWidget | None = None):
+        super().__init__(self.tr("Kết thúc công tác"), parent)
+        self.setObjectName("endAssignmentDialog")
+        intro = QLabel(self.tr("%1 thôi làm việc tại %2.").replace("%1", person_name)
+                       .replace("%2", unit_name), self)
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.last_day = self.line(self.tr("Ngày kết thúc"), format_date(date.today()), "dd/mm/yyyy")
+
+    def value(self) -> date:
+        parser = FieldParser()
+        day = parser.day("Ngày kết thúc", self.last_day.text())
+        if day is None and not parser.errors:
+            parser.errors.append(FieldError("Ngày kết thúc", "chưa nhập ngày"))
+        parser.raise_if_any()
+        assert day is not None
+        return day
+
+
+class TransferDialog(FormDialog):
+    """Another unit from a given day; the old assignment ends the day before."""
+
+    def __init__(self, person_name: str, current_unit: int | None, units: list[Unit],
+                 position: str, parent: QWidget | None = None):
+        super().__init__(self.tr("Điều chuyển cán bộ"), parent)
+        self.setObjectName("transferDialog")
+        intro = QLabel(self.tr("Điều chuyển %1 sang đơn vị khác.").replace("%1", person_name), self)
+        self.form.addRow(intro)
+        others = [u for u in units if u.id != current_unit]
+        self.unit = self.combo(self.tr("Đơn vị mới"), _unit_choices(others))
+        self.first_day = self.line(self.tr("Từ ngày"), format_date(date.today()), "dd/mm/yyyy")
+        self.position = self.line(self.tr("Chức vụ"), position)
+
+    def values(self) -> tuple[int, date, str]:
+        parser = FieldParser()
+        day = parser.day("Từ ngày", self.first_day.text())
+        if day is None and not parser.errors:
+            parser.errors.append(FieldError("Từ ngày", "chưa nhập ngày"))
+        if self.unit.currentData() is None:
+            parser.errors.append(FieldError("Đơn vị mới", "chưa chọn đơn vị"))
+        parser.raise_if_any()
+        assert day is not None
+        return self.unit.currentData(), day, plain(self.position)
+
+
+def history_model(unit_names: dict[int, str], parent=None) -> RecordTableModel:
+    columns = [
+        Column("Đơn vị", lambda a: unit_names.get(a.unit_id, "")),
+        Column("Chức vụ", lambda a: a.position),
+        Column("Hình thức", lambda a: EmploymentKind(a.kind).label),
+        Column("Cơ quan cử", lambda a: a.sending_agency),
+        Column("Từ ngày", lambda a: format_date(a.start), lambda a: date_key(a.start)),
+        Column("Đến ngày", lambda a: format_date(a.end) or "nay", lambda a: date_key(a.end)),
+    ]
+    return RecordTableModel(columns, lambda a: unit_names.get(a.unit_id, ""), parent)
+
+
+class HistoryDialog(QDialog):
+    """Every assignment of one person, oldest first."""
+
+    def __init__(self, person: Person, assignments: list[Assignment], unit_names: dict[int, str],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle(self.tr("Quá trình công tác: %1").replace("%1", person.full_name))
+        self.resize(760, 300)
+        self.model = history_model(unit_names, self)
+        self.model.set_rows(assignments)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)

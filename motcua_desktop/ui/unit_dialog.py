@@ -1,0 +1,63 @@
+"""Add or edit a unit (Bộ phận Một cửa): every field of the design, errors next to fields."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import QWidget
+
+from ..domain.model import Choice, Unit
+from ..domain.validation import ValidationError, clean_unit
+from .form import FieldParser, FormDialog, plain, show_number
+
+
+class UnitDialog(FormDialog):
+    def __init__(self, unit: Unit | None, levels: list[Choice], kinds: list[Choice],
+                 parent: QWidget | None = None):
+        title = self.tr("Sửa đơn vị") if unit else self.tr("Thêm đơn vị")
+        super().__init__(title, parent)
+        self.setObjectName("unitDialog")
+        self.original = unit
+        u = unit or Unit(code="", name="Bộ phận Một cửa ")
+        self._levels, self._kinds = levels, kinds
+        self.code = self.line(self.tr("Mã"), u.code, self.tr("ví dụ: X-MAISAO"))
+        self.name = self.line(self.tr("Tên đơn vị"), u.name)
+        self.level = self.combo(self.tr("Cấp"), [(c.label, c.code) for c in levels], u.level)
+        self.kind = self.combo(self.tr("Loại"), [(c.label, c.code) for c in kinds], u.kind)
+        self.admin_name = self.line(self.tr("Tên đơn vị hành chính"), u.admin_name,
+                                    self.tr("ví dụ: Mai Sao"))
+        self.address = self.line(self.tr("Địa chỉ"), u.address)
+        self.area = self.line(self.tr("Diện tích (m²)"), show_number(u.area_m2), "225,78")
+        self.founding = self.text(self.tr("Quyết định thành lập"), u.founding_decision)
+        self.staffing = self.text(self.tr("Quyết định kiện toàn"), u.staffing_decision)
+        self.rules = self.text(self.tr("Quy chế"), u.rules)
+        self.hotline = self.line(self.tr("Đường dây nóng"), u.hotline)
+        self.notes = self.text(self.tr("Ghi chú"), u.notes)
+
+    def unit(self) -> Unit:
+        """The unit as typed; raises ``ValidationError`` with every wrong field."""
+        parser = FieldParser()
+        area = parser.number("Diện tích (m²)", self.area.text())
+        base = self.original or Unit(code="", name="")
+        unit = dataclasses.replace(
+            base,
+            code=plain(self.code),
+            name=plain(self.name),
+            level=self.level.currentData(),
+            kind=self.kind.currentData(),
+            admin_name=plain(self.admin_name),
+            address=plain(self.address),
+            area_m2=area,
+            founding_decision=plain(self.founding),
+            staffing_decision=plain(self.staffing),
+            rules=plain(self.rules),
+            hotline=plain(self.hotline),
+            notes=plain(self.notes),
+        )
+        more = []
+        try:
+            clean_unit(unit, [c.code for c in self._levels], [c.code for c in self._kinds])
+        except ValidationError as exc:
+            more = exc.errors
+        parser.raise_if_any(more)
+        return unit

@@ -1,0 +1,194 @@
+"""The "Đơn vị" tab: units in report order, move up/down, a unit's staff and equipment
+one click away, deletion refused or with the dependents moved, never a silent cascade."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
+
+from ..domain.model import Unit
+from ..domain.text import format_number
+from ..store.errors import IntegrityRefused, StoreError
+from ..store.registry import Registry
+from .icons import icon
+from .operations import Operations
+from .registry_tab import RegistryTab
+from .settings import UiSettings
+from .table_model import Column, RecordTableModel, number_key
+from .unit_dialog import UnitDialog
+
+
+def unit_columns(level_labels: dict[str, str], kind_labels: dict[str, str]) -> list[Column]:
+    return [
+        Column("STT", lambda u: str(u.sort_order), lambda u: (u.sort_order, u.id or 0), numeric=True),
+        Column("Mã", lambda u: u.code),
+        Column("Tên đơn vị", lambda u: u.name),
+        Column("Cấp", lambda u: level_labels.get(u.level, u.level)),
+        Column("Loại", lambda u: kind_labels.get(u.kind, u.kind)),
+        Column("Địa chỉ", lambda u: u.address),
+        Column("Diện tích (m²)", lambda u: format_number(u.area_m2), lambda u: number_key(u.area_m2),
+               numeric=True),
+        Column("Đường dây nóng", lambda u: u.hotline),
+        Column("Quyết định kiện toàn", lambda u: u.staffing_decision),
+    ]
+
+
+class UnitsTab(RegistryTab):
+    table_name = "unitsTable"
+    search_name = "unitsSearch"
+    show_staff_of = Signal(int)
+    show_equipment_of = Signal(int)
+
+    def __init__(self, registry: Registry, operations: Operations, settings: UiSettings,
+                 parent: QWidget | None = None):
+        self.registry, self.ops = registry, operations
+        model = RecordTableModel([], lambda u: f"{u.code} {u.name} {u.admin_name} {u.address}")
+        super().__init__(model, settings, parent)
+        self.setObjectName("unitsTab")
+
+        self.action_add = QAction(icon("unit"), self.tr("Thêm đơn vị"), self)
+        self.action_add.setObjectName("actionAddUnit")
+        self.action_add.setShortcut(QKeySequence.StandardKey.New)
+        self.action_add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.action_add.triggered.connect(self.add)
+        self.addAction(self.action_add)
+        self.action_edit = QAction(icon("edit"), self.tr("Sửa…"), self)
+        self.action_edit.triggered.connect(self.edit_current)
+        self.action_up = QAction(icon("up"), self.tr("Lên trên"), self)
+        self.action_up.setObjectName("actionMoveUnitUp")
+        self.action_up.setShortcut(QKeySequence("Alt+Up"))
+        self.action_up.triggered.connect(lambda: self.move_current(-1))
+        self.action_down = QAction(icon("down"), self.tr("Xuống dưới"), self)
+        self.action_down.setObjectName("actionMoveUnitDown")
+        self.action_down.setShortcut(QKeySequence("Alt+Down"))
+        self.action_down.triggered.connect(lambda: self.move_current(1))
+        for action in (self.action_up, self.action_down):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.action_staff = QAction(icon("list"), self.tr("Xem cán bộ của đơn vị"), self)
+        self.action_staff.triggered.connect(self._show_staff)
+        self.action_equipment = QAction(icon("equipment"), self.tr("Xem thiết bị của đơn vị"), self)
+        self.action_equipment.triggered.connect(self._show_equipment)
+        self.action_delete = QAction(icon("delete"), self.tr("Xóa"), self)
+        self.action_delete.triggered.connect(self.delete_selected)
+
+        for action in (self.action_add, self.action_up, self.action_down, self.action_staff,
+                       self.action_equipment):
+            button = QPushButton(action.icon(), action.text(), self)
+            button.clicked.connect(action.trigger)
+            self.toolbar_row.addWidget(button)
+        self.toolbar_row.addStretch(1)
+        self.context_actions = [self.action_edit, self.action_staff, self.action_equipment, None,
+                                self.action_up, self.action_down, None, self.action_delete]
+        self.dialog: UnitDialog | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        levels = {c.code: c.label for c in self.registry.units.levels()}
+        kinds = {c.code: c.label for c in self.registry.units.kinds()}
+        selected = {u.id for u in self.selected_records()}
+        self.model.columns = unit_columns(levels, kinds)
+        if self.proxy.sortColumn() < 0 and self.model._sort is None:
+            self.model._sort = (0, Qt.SortOrder.AscendingOrder)
+            self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.model.set_rows(self.registry.units.list())
+        if selected:
+            self.select_where(lambda u: u.id in selected)
+
+    # dialogs --------------------------------------------------------------------------------
+    def _open_dialog(self, unit: Unit | None) -> UnitDialog:
+        dlg = UnitDialog(unit, self.registry.units.levels(), self.registry.units.kinds(), self)
+
+        def submit() -> None:
+            typed = dlg.unit()
+            if unit is None:
+                saved = self.ops.add_unit(typed)
+                self.select_where(lambda u: u.id == saved.id)
+            else:
+                self.ops.edit_unit(unit, typed)
+
+        dlg.submit = submit
+        dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def add(self) -> None:
+        self._open_dialog(None)
+
+    def edit_record(self, record: Unit) -> None:
+        self._open_dialog(self.registry.units.get(record.id))
+
+    # order -------------------------------------------------------------------------------------
+    def move_current(self, offset: int) -> None:
+        unit = self.current_record()
+        if unit is None:
+            return
+        if self.model._sort != (0, Qt.SortOrder.AscendingOrder):
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        if self.ops.move_unit(unit.id, offset):
+            self.select_where(lambda u: u.id == unit.id)
+
+    def _show_staff(self) -> None:
+        unit = self.current_record()
+        if unit is not None:
+            self.show_staff_of.emit(unit.id)
+
+    def _show_equipment(self) -> None:
+        unit = self.current_record()
+        if unit is not None:
+            self.show_equipment_of.emit(unit.id)
+
+    # delete ------------------------------------------------------------------------------------
+    def delete_selected(self) -> None:
+        units = self.selected_records()
+        if not units:
+            return
+        busy = [u for u in units if any(self.registry.units.dependents(u.id))]
+        if not busy:
+            names = ", ".join(u.name for u in units[:5]) + ("…" if len(units) > 5 else "")
+            question = self.tr("Xóa %1 đơn vị: %2?").replace("%1", str(len(units))).replace("%2", names)
+            if self.confirm(self.tr("Xóa đơn vị"), question):
+                self._delete([u.id for u in units])
+            return
+        if len(units) > 1:
+            self.refuse(self.tr("Không xóa được: %1 còn cán bộ hoặc thiết bị. Hãy xóa từng đơn vị "
+                                "để chuyển cán bộ, thiết bị sang đơn vị khác.")
+                        .replace("%1", ", ".join(u.name for u in busy)))
+            return
+        self._delete_with_dependents(busy[0])
+
+    def _delete(self, ids: list[int]) -> None:
+        try:
+            self.ops.delete_units(ids)
+        except StoreError as exc:
+            self.refuse(str(exc))
+
+    def _delete_with_dependents(self, unit: Unit) -> None:
+        try:  # the store refuses and says why; nothing is deleted
+            self.ops.delete_units([unit.id])
+            return
+        except IntegrityRefused as exc:
+            reason = str(exc)
+        others = [u for u in self.registry.units.list() if u.id != unit.id]
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Đơn vị còn cán bộ, thiết bị"),
+                          reason, QMessageBox.StandardButton.Cancel, self)
+        move = box.addButton(self.tr("Chuyển sang đơn vị khác rồi xóa…"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        move.setEnabled(bool(others))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not move:
+            return
+        names = [u.name for u in others]
+        name, ok = QInputDialog.getItem(self, self.tr("Chuyển sang đơn vị"),
+                                        self.tr("Chuyển cán bộ và thiết bị của %1 sang:")
+                                        .replace("%1", unit.name), names, 0, False)
+        if not ok:
+            return
+        target = others[names.index(name)]
+        try:
+            self.ops.move_dependents_and_delete(unit.id, target.id)
+        except StoreError as exc:
+            self.refuse(str(exc))
