@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from ..domain.model import Assignment, EmploymentKind, Person
+from ..domain.text import format_date
 from ..domain.validation import FieldError, ValidationError, clean_assignment, clean_person
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
@@ -165,7 +166,14 @@ class StaffRepository:
             old = self.assignment(assignment_id)
             if old.unit_id == unit_id:
                 raise IntegrityRefused("Đơn vị mới trùng với đơn vị hiện tại.")
-            ended = self.end_assignment(assignment_id, first_day - timedelta(days=1))
+            last_day = first_day - timedelta(days=1)
+            if old.end is not None and old.end < last_day:
+                # Moving the end later would count the person again for days they were gone.
+                raise IntegrityRefused(
+                    f"Phân công này đã kết thúc ngày {format_date(old.end)}, trước ngày chuyển "
+                    f"{format_date(first_day)}; hãy thêm phân công mới thay vì điều chuyển."
+                )
+            ended = self.end_assignment(assignment_id, last_day)
             new = dataclasses.replace(
                 old, id=None, unit_id=unit_id, start=first_day, end=None, **changes
             )

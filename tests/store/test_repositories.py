@@ -302,3 +302,18 @@ def test_names_that_look_like_sql_are_stored_as_text(registry, name):
     assert registry.units.get(other.id).name == name
     assert [u.name for u in registry.units.list()] == ["Bộ phận Một cửa xã X-A", name]
     assert len(registry.staff.people()) == 1 and len(registry.staff.assignments()) == 1
+
+
+def test_transfer_of_an_assignment_that_already_ended_is_refused(registry):
+    # Given someone who left X-A at the end of 2023
+    a_unit, b_unit = _units(registry, "X-A", "X-B")
+    person = registry.staff.add_person(Person("Nguyễn Văn An"))
+    old = registry.staff.add_assignment(
+        Assignment(person.id, a_unit.id, start=date(2019, 3, 1), end=date(2023, 12, 31))
+    )
+    # When asked to transfer them from 19/04/2024, Then it is refused: extending the old
+    # assignment would count them at X-A for months they were not there
+    with pytest.raises(IntegrityRefused, match="đã kết thúc ngày 31/12/2023, trước ngày chuyển 19/04/2024"):
+        registry.staff.transfer(old.id, b_unit.id, date(2024, 4, 19))
+    assert registry.staff.assignments() == [old]
+    assert registry.staff_table(date(2024, 2, 1)).total.total == 0
