@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import errorlog
@@ -22,13 +21,8 @@ class ErrorDialog(QMessageBox):
         self.setText(message)
         self.log_path = log_path
         self.addButton(self.tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
-        if log_path is not None:
-            self.open_folder = self.addButton(self.tr("Mở thư mục nhật ký"), QMessageBox.ButtonRole.ActionRole)
-            self.open_folder.clicked.disconnect()  # keep the dialog open after the click
-            self.open_folder.clicked.connect(self._open_folder)
-
-    def _open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_path.parent)))
+        # the path can be selected and copied into an e-mail to the helpdesk
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
 
 class ErrorReporter:
