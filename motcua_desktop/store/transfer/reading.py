@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ...domain.text import format_number
 from ..errors import InputRejected
+from ..filecheck import check_import_file
 from .columns import SHEETS, Sheet, header_column, sheet_for_name
 
 MAX_ROWS = 200_000
@@ -187,6 +188,7 @@ def read_csv(path: Path, problems: list[str]) -> list[RawSheet]:
 def read_file(path: Path, problems: list[str]) -> list[RawSheet]:
     if not path.is_file():
         raise InputRejected(f"không tìm thấy tệp {path}")
+    check_import_file(path)  # size and zip-bomb guard before any parsing
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, problems)
