@@ -15,7 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from ...domain.text import person_name_key
-from ..errors import StoreError
+from ..errors import InputRejected, StoreError
 from ..registry import Registry
 from .cells import ChoiceList
 from .columns import EQUIPMENT, STAFF, UNITS, Sheet
@@ -107,7 +107,7 @@ def export_workbook(registry: Registry, path: str | Path) -> Path:
     """Write the register to ``path`` (.xlsx); the file appears whole or not at all."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise StoreError(f"Tệp xuất phải có đuôi .xlsx: {path.name}")
+        raise InputRejected(f"tệp xuất phải có đuôi .xlsx: {path.name}")
     wb = build_workbook(registry)
     folder = path.parent if str(path.parent) else Path(".")
     try:
