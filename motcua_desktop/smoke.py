@@ -1,0 +1,212 @@
+"""``motcua --smoke-test``: how an installed or frozen copy proves it works.
+
+Checks the bundled resources, loads the sample data into a temporary register, opens the main
+window and waits until it is painted, renders the sample report to a temporary PDF, printing
+the time of each step. Exit status 0, or 1 with one line naming what failed (a Qt plugin that
+does not load, a missing font or migration, a module missing from the bundle).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import __version__, paths
+
+PAINT_TIMEOUT_S = 30.0
+GUIDE_FILE = "huong-dan-su-dung.md"
+# Marker the benchmark waits for; keep it stable.
+PAINTED_LINE = "cửa sổ đã vẽ"
+
+
+class SmokeFailure(Exception):
+    """One step failed; the message names what (in Vietnamese)."""
+
+
+def _say(text: str, *, error: bool = False) -> None:
+    stream = sys.stderr if error else sys.stdout
+    if stream is None:  # the windowed Windows executable has no console
+        return
+    try:
+        print(text, file=stream, flush=True)
+    except UnicodeEncodeError:  # a legacy Windows console code page
+        print(text.encode("ascii", "replace").decode("ascii"), file=stream, flush=True)
+
+
+def check_resources() -> str:
+    """Migrations, sample data, fonts, translations and the user guide are where paths says."""
+    from .report.fonts import bundled_files
+
+    migrations = sorted(paths.migrations_dir().glob("*.sql"))
+    if not migrations:
+        raise SmokeFailure(f"thiếu tệp nâng cấp cơ sở dữ liệu (migration) trong {paths.migrations_dir()}")
+    missing = [f for f in bundled_files().values() if not f.is_file()]
+    if missing:
+        raise SmokeFailure("thiếu phông chữ báo cáo: " + ", ".join(str(f) for f in missing))
+    needed = [paths.sample_dir() / "chi_lang.json", paths.i18n_dir() / "qtbase_vi.qm",
+              paths.docs_dir() / GUIDE_FILE]
+    missing = [f for f in needed if not f.is_file()]
+    if missing:
+        raise SmokeFailure("thiếu tệp của chương trình: " + ", ".join(str(f) for f in missing))
+    return f"{len(migrations)} migration, phông chữ, bản dịch, hướng dẫn ({paths.data_root()})"
+
+
+def make_sample_register(folder: Path) -> Path:
+    from .store.registry import Registry
+    from .store.sample import load_sample
+
+    path = folder / "mau.sqlite"
+    registry = Registry.open(path)
+    try:
+        load_sample(registry)
+        units = len(registry.units.list())
+    finally:
+        registry.close()
+    if units == 0:
+        raise SmokeFailure("dữ liệu mẫu trống")
+    return path
+
+
+def _default_platform() -> str:
+    if sys.platform == "win32":
+        return "windows"
+    if sys.platform == "darwin":
+        return "cocoa"
+    if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY"):
+        return "wayland"
+    return "xcb"
+
+
+def check_qt_plugins() -> str:
+    """Load the platform and print plugins by hand first: a platform plugin that cannot load
+    makes Qt abort the process, so the missing library is named here instead."""
+    from PySide6.QtCore import QLibraryInfo, QPluginLoader
+
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    platform = (os.environ.get("QT_QPA_PLATFORM") or _default_platform()).split(":")[0].split(";")[0]
+    candidates = [p for p in (plugins / "platforms").glob("*") if platform in p.stem.lower()]
+    if not candidates:
+        raise SmokeFailure(f"không có plugin nền tảng Qt '{platform}' trong {plugins / 'platforms'}")
+    wanted = [min(candidates, key=lambda p: len(p.name))]
+    wanted += sorted((plugins / "printsupport").glob("*"))
+    for plugin in wanted:
+        loader = QPluginLoader(str(plugin))
+        if not loader.load():
+            raise SmokeFailure(f"plugin Qt {plugin.parent.name}/{plugin.name} không nạp được: {loader.errorString()}")
+    return f"{platform}, in ấn: {len(wanted) - 1} plugin ({plugins})"
+
+
+def _application():
+    from .ui.app import make_application
+
+    return make_application()
+
+
+def open_window(db_path: Path) -> tuple[object, str]:
+    """The main window on the sample register, shown and painted at least once."""
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject
+
+    try:
+        from .ui import build_main_window
+    except ImportError as exc:
+        raise SmokeFailure(f"thiếu cửa sổ chính (motcua_desktop.ui.build_main_window): {exc}") from None
+
+    class _PaintSpy(QObject):
+        painted = False
+
+        def eventFilter(self, _watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    app = _application()
+    window = build_main_window(db_path)
+    spy = _PaintSpy()
+    window.installEventFilter(spy)
+    window.show()
+    clock = QElapsedTimer()
+    clock.start()
+    while not spy.painted and clock.elapsed() < PAINT_TIMEOUT_S * 1000:
+        app.processEvents()
+        if not spy.painted:
+            time.sleep(0.005)
+    window.removeEventFilter(spy)
+    if not spy.painted:
+        raise SmokeFailure(f"cửa sổ chính không được vẽ sau {PAINT_TIMEOUT_S:.0f} giây")
+    return window, f"{window.windowTitle()} ({app.platformName()})"
+
+
+def render_sample_report(db_path: Path, folder: Path) -> str:
+    try:
+        from .report.render import render
+        from .report.service import choose_report, content_for
+    except ImportError as exc:
+        raise SmokeFailure(f"thiếu phần lập báo cáo (motcua_desktop.report): {exc}") from None
+    from .store.registry import Registry
+
+    registry = Registry.open(db_path, read_only=True)
+    try:
+        report = choose_report(registry)
+        content = content_for(registry, report)
+    finally:
+        registry.close()
+    out = render(content, folder / "bao-cao-mau.pdf", "pdf")
+    data = Path(out).read_bytes()
+    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
+        raise SmokeFailure(f"tệp PDF báo cáo hỏng: {out}")
+    return f"{len(data) // 1024} KB"
+
+
+def _step(name: str, action: Callable[[], object]) -> object:
+    started = time.perf_counter()
+    try:
+        result = action()
+    except SmokeFailure:
+        raise
+    except Exception as exc:  # anything unexpected still names the step
+        raise SmokeFailure(f"{type(exc).__name__}: {exc}") from exc
+    detail = result[1] if isinstance(result, tuple) else result
+    _say(f"  {time.perf_counter() - started:6.2f} s  {name}: {detail}")
+    return result
+
+
+def run_smoke_test() -> int:
+    started = time.perf_counter()
+    frozen = "bản đóng gói" if getattr(sys, "frozen", False) else "mã nguồn"
+    _say(f"Tự kiểm tra Một Cửa Desktop {__version__} ({frozen}, Python {sys.version.split()[0]})")
+    step = "chuẩn bị"
+    window = None
+    saved_data_dir = os.environ.get("MOTCUA_DATA_DIR")
+    try:
+        with tempfile.TemporaryDirectory(prefix="motcua-smoke-", ignore_cleanup_errors=True) as tmp:
+            folder = Path(tmp)
+            # The window's settings and recent files go to the scratch folder, not the user's.
+            os.environ["MOTCUA_DATA_DIR"] = str(folder / "nguoi-dung")
+            step = "tài nguyên"
+            _step(step, check_resources)
+            step = "dữ liệu mẫu"
+            db_path = _step(step, lambda: make_sample_register(folder))
+            step = "plugin Qt"
+            _step(step, check_qt_plugins)
+            step = PAINTED_LINE
+            window, _ = _step(step, lambda: open_window(db_path))
+            step = "báo cáo PDF"
+            _step(step, lambda: render_sample_report(db_path, folder))
+            window.close()
+            window.deleteLater()
+            _application().processEvents()
+            window = None
+    except SmokeFailure as exc:
+        _say(f"LỖI tự kiểm tra ở bước «{step}»: {exc}", error=True)
+        return 1
+    finally:
+        if saved_data_dir is None:
+            os.environ.pop("MOTCUA_DATA_DIR", None)
+        else:
+            os.environ["MOTCUA_DATA_DIR"] = saved_data_dir
+    _say(f"  {time.perf_counter() - started:6.2f} s  tổng cộng: đạt")
+    return 0
