@@ -201,7 +201,7 @@ def staff_appendix(data: ReportData, label: str, attached: str) -> AppendixTable
              "Công chức, viên chức do các cơ quan chuyên môn được cử đến", ""),
         ),
         spans=((0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 4), (0, 5, 1, 5)),
-        widths=(11, 72, 14, 27, 28, 13),
+        widths=(12, 72, 14, 26, 28, 13),
         rows=tuple(rows),
     )
 

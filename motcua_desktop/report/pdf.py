@@ -237,6 +237,7 @@ def _appendix_table(t: AppendixTable, st: dict[str, ParagraphStyle], width: floa
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]  # fmt: skip
     for r0, c0, r1, c1 in t.spans:
         style.append(("SPAN", (c0, r0), (c1, r1)))
