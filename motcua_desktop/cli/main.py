@@ -15,6 +15,12 @@ from ..store.errors import InputRejected, StoreError
 from .errors import UserError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+_PATH_PROBLEMS = {
+    FileNotFoundError: "không tìm thấy",
+    NotADirectoryError: "một phần của đường dẫn không phải là thư mục",
+    IsADirectoryError: "đây là một thư mục, không phải tệp",
+    PermissionError: "không có quyền truy cập",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,6 +68,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except StoreError as exc:
         print(f"motcua: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
+        # A path the user gave that cannot be used: their input, not our bug.
+        why = _PATH_PROBLEMS.get(type(exc), exc.strerror)
+        print(f"motcua: không dùng được đường dẫn {exc.filename}: {why}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"motcua: lỗi hệ thống khi đọc/ghi {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_FAILURE
