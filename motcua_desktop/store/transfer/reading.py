@@ -137,9 +137,9 @@ def read_xlsx(path: Path, problems: list[str]) -> list[RawSheet]:
 def decode_csv(data: bytes) -> str:
     """UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1258."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8")
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")  # a broken file is refused by row, not by a crash
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
