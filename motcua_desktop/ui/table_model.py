@@ -213,8 +213,9 @@ class SearchProxy(QSortFilterProxyModel):
         self._refilter()
 
     def _refilter(self) -> None:
+        self.beginFilterChange()
         self._compute()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def _compute(self) -> None:
         model = self.source()
