@@ -1,0 +1,277 @@
+"""The report as a Word document (python-docx) for the last edits before signing.
+
+Same content and measures as the PDF: A4, the decree's margins, Times New Roman, the two-column
+header and closing, page numbers from page 2 and each appendix in its own section.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from . import pdf as measures
+from .content import AppendixTable, ReportContent, cell_text
+from .fonts import report_fonts
+
+FONT = "Times New Roman"
+TEXT_WIDTH_MM = 210 - 30 - 15
+_CENTRE, _LEFT, _JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def _width_pt(text: str, style: str, size: float) -> float:
+    return stringWidth(text, report_fonts().name(style), size)  # Times-metric widths
+
+
+def _run(paragraph, text: str, size: float, *, bold=False, italic=False):
+    run = paragraph.add_run(text)
+    run.font.name, run.font.size, run.font.bold, run.font.italic = FONT, Pt(size), bold, italic
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    return run
+
+
+def _para(container, text: str = "", size: float = 14, *, align=_CENTRE, bold=False, italic=False,
+          after: float = 0, before: float = 0):
+    p = container.add_paragraph()
+    p.alignment = align
+    fmt = p.paragraph_format
+    fmt.space_after, fmt.space_before, fmt.line_spacing = Pt(after), Pt(before), 1.0
+    if text:
+        _run(p, text, size, bold=bold, italic=italic)
+    return p
+
+
+def _rule(container, length_pt: float, box_pt: float) -> None:
+    """A solid centred rule of ``length_pt``: an empty paragraph indented on both sides with a
+    top border (Word has no other way to draw a short rule that survives LibreOffice)."""
+    p = _para(container, size=2)
+    side = max(0.0, (box_pt - length_pt) / 2)
+    p.paragraph_format.left_indent = p.paragraph_format.right_indent = Pt(side)
+    pPr = p._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(key), value)
+    border.append(top)
+    pPr.append(border)
+    run = p.add_run("")
+    run.font.size = Pt(2)
+
+
+def _no_borders(table) -> None:
+    tblPr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tblPr.append(borders)
+
+
+def _cell_margins_zero(table) -> None:
+    mar = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    table._tbl.tblPr.append(mar)
+
+
+def _set_widths(table, widths_mm) -> None:
+    """Fixed layout with the grid and every cell sized: LibreOffice ignores cell widths alone."""
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, w in zip(table.columns, widths_mm, strict=False):
+        column.width = Mm(w)
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm, strict=False):
+            cell.width = Mm(w)
+
+
+def _page_number_header(section) -> None:
+    """Centred PAGE field in the header, none on the section's first page."""
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.alignment = _CENTRE
+    run = _run(p, "", measures.PAGE_NUMBER_SIZE)
+    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+    section.first_page_header.is_linked_to_previous = False
+
+
+def _restart_numbering(section) -> None:
+    pg = OxmlElement("w:pgNumType")
+    pg.set(qn("w:start"), "1")
+    section._sectPr.append(pg)
+
+
+def _page_setup(section, *, landscape: bool = False) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(10)
+
+
+def _header(doc, content: ReportContent) -> None:
+    h = content.header
+    left_mm, right_mm = TEXT_WIDTH_MM * measures.LEFT_COLUMN, TEXT_WIDTH_MM * (1 - measures.LEFT_COLUMN)
+    table = doc.add_table(rows=2, cols=2)
+    _no_borders(table)
+    _cell_margins_zero(table)
+    _set_widths(table, (left_mm, right_mm))
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
+    right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
+    if h.parent_body:
+        _para(left, h.parent_body, measures.ISSUER_SIZE)
+    for line in h.issuing_body:
+        _para(left, line, measures.ISSUER_SIZE, bold=True)
+    widest = max((_width_pt(x, "bold", measures.ISSUER_SIZE) for x in h.issuing_body), default=0)
+    _rule(left, widest * measures.ISSUER_RULE_SHARE, left_mm * 72 / 25.4)
+    _para(right, h.quoc_hieu, measures.QUOC_HIEU_SIZE, bold=True)
+    _para(right, h.tieu_ngu, measures.TIEU_NGU_SIZE, bold=True)
+    _rule(right, _width_pt(h.tieu_ngu, "bold", measures.TIEU_NGU_SIZE) + 1, right_mm * 72 / 25.4)
+    number, when = table.cell(1, 0), table.cell(1, 1)
+    number.paragraphs[0].alignment = when.paragraphs[0].alignment = _CENTRE
+    number.paragraphs[0].paragraph_format.space_before = Pt(6)
+    when.paragraphs[0].paragraph_format.space_before = Pt(6)
+    _run(number.paragraphs[0], h.number_line, measures.NUMBER_SIZE)
+    _run(when.paragraphs[0], h.date_line, measures.DATE_SIZE, italic=True)
+
+
+def _closing(doc, content: ReportContent) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _cell_margins_zero(table)
+    _set_widths(table, (TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2))
+    trPr = table.rows[0]._tr.get_or_add_trPr()
+    trPr.append(OxmlElement("w:cantSplit"))  # the signature block is never cut by a page break
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    first = left.paragraphs[0]
+    first.alignment = _LEFT
+    _run(first, content.noi_nhan_label, measures.NOI_NHAN_LABEL_SIZE, bold=True, italic=True)
+    for item in content.noi_nhan:
+        _para(left, item, measures.NOI_NHAN_SIZE, align=_LEFT)
+    sig = content.signature
+    lines = [x for x in (sig.authority, sig.title) if x]
+    top = right.paragraphs[0]
+    top.alignment = _CENTRE
+    _run(top, lines[0] if lines else "", 14, bold=True)
+    for line in lines[1:]:
+        _para(right, line, 14, bold=True)
+    _para(right, sig.name, 14, bold=True, before=measures.SIGNATURE_ROOM)
+
+
+def _repeat_header(row) -> None:
+    trPr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trPr.append(el)
+
+
+def _appendix(doc, t: AppendixTable) -> None:
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page_setup(section, landscape=t.landscape)
+    _restart_numbering(section)
+    _page_number_header(section)
+    _para(doc, t.label, 14, bold=True)
+    _para(doc, t.title, 14, bold=True)
+    _para(doc, t.attached, 13, italic=True, after=10)
+    width_mm = (297 if t.landscape else 210) - 30 - 15
+    total = sum(t.widths)
+    widths = [width_mm * w / total for w in t.widths]
+    columns = len(t.widths)
+    table = doc.add_table(rows=len(t.header) + len(t.rows), cols=columns)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _set_widths(table, widths)
+
+    def put(r: int, c: int, text: str, *, bold: bool, align) -> None:
+        cell = table.cell(r, c)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        p = cell.paragraphs[0]
+        p.alignment = align
+        if text:
+            _run(p, text, measures.TABLE_SIZE, bold=bold)
+
+    for r, values in enumerate(t.header):
+        _repeat_header(table.rows[r])
+        for c, value in enumerate(values):
+            put(r, c, value, bold=True, align=_CENTRE)
+    for r0, c0, r1, c1 in t.spans:
+        table.cell(r0, c0).merge(table.cell(r1, c1))
+    for i, row in enumerate(t.rows):
+        r = len(t.header) + i
+        bold = row.kind in ("section", "group", "total")
+        if row.kind == "section":
+            merged = table.cell(r, 0).merge(table.cell(r, columns - 1))
+            merged.paragraphs[0].alignment = _LEFT
+            _run(merged.paragraphs[0], cell_text(row.cells[0]), measures.TABLE_SIZE, bold=True)
+            continue
+        for c, value in enumerate(row.cells):
+            text_col = 0 < c < t.text_columns
+            put(r, c, cell_text(value), bold=bold, align=_LEFT if text_col else _CENTRE)
+    if t.note:
+        _para(doc, t.note, measures.TABLE_SIZE, italic=True, align=_LEFT, before=6)
+
+
+def render_docx(content: ReportContent, out: Path) -> Path:
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(measures.BODY_SIZE)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    doc.core_properties.title = f"Báo cáo: {content.title}"
+    doc.core_properties.author = " ".join(content.header.issuing_body)
+    doc.core_properties.language = "vi-VN"
+    section = doc.sections[0]
+    _page_setup(section)
+    _page_number_header(section)
+
+    _header(doc, content)
+    _para(doc, content.doc_type, measures.TITLE_SIZE, bold=True, before=14)
+    _para(doc, content.title, measures.TITLE_SIZE, bold=True)
+    title_w = min(_width_pt(content.title, "bold", measures.TITLE_SIZE), TEXT_WIDTH_MM * 72 / 25.4 * 0.9)
+    _rule(doc, title_w * measures.TITLE_RULE_SHARE, TEXT_WIDTH_MM * 72 / 25.4)
+    kg = content.kinh_gui
+    if kg.single:
+        _para(doc, f"{kg.label} {kg.items[0]}", measures.BODY_SIZE, after=6, before=6)
+    else:
+        label_w = _width_pt(kg.label + " ", "regular", measures.BODY_SIZE)
+        longest = max(_width_pt(i, "regular", measures.BODY_SIZE) for i in kg.items)
+        indent = max(0.0, (TEXT_WIDTH_MM * 72 / 25.4 - label_w - longest) / 2)
+        for n, item in enumerate(kg.items):
+            p = _para(doc, align=_LEFT, after=6 if n == len(kg.items) - 1 else 0, before=6 if n == 0 else 0)
+            p.paragraph_format.left_indent = Pt(indent + label_w)
+            p.paragraph_format.first_line_indent = Pt(-label_w) if n == 0 else None
+            _run(p, (kg.label + " " if n == 0 else "") + item, measures.BODY_SIZE)
+    for block in content.blocks:
+        p = _para(doc, block.text, measures.BODY_SIZE, align=_JUSTIFY, after=measures.SPACE_AFTER,
+                  bold=block.kind in ("section", "heading1"))
+        p.paragraph_format.first_line_indent = Cm(1.27)
+        p.paragraph_format.keep_with_next = block.kind != "body" or block is content.blocks[-1]
+    _closing(doc, content)
+    for table in content.appendices:
+        _appendix(doc, table)
+    out = Path(out)
+    doc.save(out)
+    return out
