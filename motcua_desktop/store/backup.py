@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import userdata
 from .errors import StoreError
-from .health import check_file, quick_check
+from .health import check_file, quick_check, read_only_uri
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ def _open_source(db_path: Path) -> sqlite3.Connection:
     if problems:
         raise StoreError(" ".join(problems) + " Không sao lưu một tệp hỏng.")
     try:
-        return sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        return sqlite3.connect(read_only_uri(db_path), uri=True, timeout=5)
     except sqlite3.Error as exc:
         raise StoreError(f"Không mở được tệp dữ liệu {db_path} để sao lưu ({exc}).") from exc
 
@@ -311,7 +311,7 @@ def restore_from(db_path: str | Path, backup_file: str | Path) -> Path | None:
     if not db_path.parent.is_dir():
         raise StoreError(f"Không có thư mục {db_path.parent} để phục hồi vào.")
     try:
-        source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
+        source = sqlite3.connect(read_only_uri(backup_file), uri=True)
     except sqlite3.Error as exc:
         raise StoreError(f"Không mở được bản sao lưu {backup_file} ({exc}).") from exc
     try:

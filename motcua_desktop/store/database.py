@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -55,7 +56,10 @@ def build_migrations(folder: Path | None = None) -> Migrations:
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        if not os.access(path.parent, os.W_OK):  # no -shm can be made beside it: nobody writes there
+            uri += "&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, timeout=5)
     else:
         conn = sqlite3.connect(str(path), timeout=5)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -70,6 +74,16 @@ def schema_state(db: Database, migrations: Migrations) -> tuple[list[str], list[
     unknown = [name for name in applied if name not in known]
     pending = [m.name for m in migrations.pending(db)]
     return pending, unknown
+
+
+def _foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """Tables in a file none of our migrations has touched (empty for a new file)."""
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+        "AND name NOT LIKE 'sqlite_%' AND name != ? ORDER BY name",
+        [Migrations.migrations_table],
+    )
+    return [r[0] for r in rows]
 
 
 def open_database(
@@ -103,6 +117,15 @@ def open_database(
                 f"(có cập nhật {', '.join(unknown)}). Hãy cài phiên bản mới hơn; "
                 "tệp không bị thay đổi."
             )
+        if len(pending) == len(migrations._migrations):
+            foreign = _foreign_tables(conn)
+            if foreign:  # another program's SQLite file: migrating it would damage it
+                conn.close()
+                raise StoreError(
+                    f"Tệp {path} là tệp SQLite của chương trình khác (có bảng "
+                    f"{', '.join(foreign[:3])}), không phải tệp dữ liệu của Một Cửa Desktop; "
+                    "tệp không bị thay đổi."
+                )
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -116,7 +139,15 @@ def open_database(
                 )
             if before_migrate is not None and len(pending) < len(migrations._migrations):
                 before_migrate(path, conn)
-            migrations.apply(db)
+            try:
+                with db.atomic():  # all pending steps or none: a failure leaves the file as it was
+                    migrations.apply(db)
+            except sqlite3.Error as exc:
+                conn.close()
+                raise StoreError(
+                    f"Không cập nhật được cấu trúc tệp dữ liệu {path} ({exc}). "
+                    "Tệp dữ liệu vẫn nguyên như trước; hãy báo cho người hỗ trợ kỹ thuật."
+                ) from exc
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         return db
     except sqlite3.Error as exc:

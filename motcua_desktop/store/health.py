@@ -6,6 +6,7 @@ the file: it is opened read-only.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -15,8 +16,17 @@ _OUR_TABLES = ("units", "people", "assignments", "equipment")
 _MAX_DETAILS = 5
 
 
+def read_only_uri(path: Path) -> str:
+    """An URI opening the file without ever writing it, also in a read-only folder (where a
+    WAL file's -shm cannot be created and nobody can be writing)."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    if not os.access(Path(path).parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
 

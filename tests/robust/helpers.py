@@ -23,7 +23,9 @@ def corrupt(path: Path, *, page: int = 3, header: bool = False) -> None:
 
 def content(path: Path) -> str:
     """A digest of every row of the register's tables (not of the bytes: WAL may differ)."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    from motcua_desktop.store.health import read_only_uri
+
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         h = hashlib.sha256()
         for table in _TABLES:
