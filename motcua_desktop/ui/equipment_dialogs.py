@@ -51,7 +51,7 @@ class ItemDialog(FormDialog):
             unit_id=self.unit.currentData(),
             type_id=self.type.currentData(),
             quantity=parser.integer("Số lượng", self.quantity.text(), default=0) or 0,
-            condition=self.condition.currentData(),
+            condition=Condition(self.condition.currentData()),  # the combo gives back a str
             year_in_service=parser.integer("Năm sử dụng", self.year.text()),
             serial=plain(self.serial),
             notes=plain(self.notes),

@@ -57,10 +57,11 @@ def overview_columns() -> list[Column]:
 
 
 class OverviewTab(QWidget):
-    def __init__(self, registry: Registry, parent: QWidget | None = None, today=date.today):
+    def __init__(self, registry: Registry, parent: QWidget | None = None, today=None):
         super().__init__(parent)
         self.setObjectName("overviewTab")
-        self.registry, self.today = registry, today
+        self.registry = registry
+        self.today = today or (lambda: date.today())  # looked up per call: tests fix the day
         self.heading = QLabel(self)
         self.heading.setObjectName("overviewHeading")
         self.heading.setWordWrap(True)

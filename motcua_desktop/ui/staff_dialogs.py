@@ -58,7 +58,7 @@ class StaffDialog(FormDialog):
         self._agency_enabled()
 
     def _agency_enabled(self) -> None:
-        self.agency.setEnabled(self.kind.currentData() is EmploymentKind.CU_DEN or bool(self.agency.text()))
+        self.agency.setEnabled(self.kind.currentData() == EmploymentKind.CU_DEN or bool(self.agency.text()))
 
     def values(self) -> tuple[Person, Assignment]:
         """What was typed; raises ``ValidationError`` naming every wrong field."""
@@ -77,7 +77,7 @@ class StaffDialog(FormDialog):
             self.assignment_before or Assignment(None, None),
             unit_id=self.unit.currentData(),
             position=plain(self.position),
-            kind=self.kind.currentData(),
+            kind=EmploymentKind(self.kind.currentData()),  # the combo gives the enum back as str
             sending_agency=plain(self.agency),
             fields=fields,
             decision=plain(self.decision),

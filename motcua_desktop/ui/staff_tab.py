@@ -51,10 +51,11 @@ class StaffTab(RegistryTab):
     search_name = "staffSearch"
 
     def __init__(self, registry: Registry, operations: Operations, settings: UiSettings,
-                 parent: QWidget | None = None, today=date.today):
-        self.registry, self.ops, self.today = registry, operations, today
+                 parent: QWidget | None = None, today=None):
+        self.registry, self.ops = registry, operations
+        self.today = today or (lambda: date.today())  # looked up per call: tests fix the day
         model = RecordTableModel(staff_columns(), _search_text,
-                                 highlight=lambda r: not r.assignment.active_on(today()))
+                                 highlight=lambda r: not r.assignment.active_on(self.today()))
         super().__init__(model, settings, parent)
         self.setObjectName("staffTab")
         self.model._sort = (0, Qt.SortOrder.AscendingOrder)  # by given name, as official lists

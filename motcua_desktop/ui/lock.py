@@ -1,0 +1,115 @@
+"""One writer per data file: a ``QLockFile`` beside it. A second copy of the app, a locked
+file or a read-only one opens read-only, says so in a banner, and offers no edits."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+
+# Actions that change the register; hidden in a read-only window (the banner says why).
+EDIT_ACTIONS = (
+    "actionAddUnit", "actionAddStaff", "actionAddEquipment", "actionDelete", "actionUndo",
+    "actionRedo", "actionImport", "actionEndAssignment", "actionTransfer", "actionMoveUnitUp",
+    "actionMoveUnitDown", "actionOrgSettings", "actionRestore", "actionTrash",
+)  # fmt: skip
+
+
+@dataclass
+class WriteAccess:
+    """Whether this window may write, and if not, the sentence the banner shows."""
+
+    read_only: bool
+    reason: str = ""
+    lock: QLockFile | None = None
+    held_elsewhere: bool = False
+    users: int = 1
+    key: str = ""  # the resolved path, for locks this process holds
+
+    def release(self) -> None:
+        """One holder less; the lock goes when the last window on the file is gone."""
+        self.users -= 1
+        if self.users <= 0 and self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+            _held.pop(self.key, None)
+
+
+# Locks this process holds, by file: two windows of one copy (e.g. reopened after a restore)
+# share the lock instead of locking each other out.
+_held: dict[str, WriteAccess] = {}
+
+
+def lock_path(db_path: Path) -> Path:
+    return Path(db_path).with_name(Path(db_path).name + ".lock")
+
+
+def acquire(db_path: str | Path) -> WriteAccess:
+    """Take the write lock of ``db_path`` or say why this copy must only read it."""
+    db_path = Path(db_path)
+    key = str(db_path.resolve())
+    if key in _held:
+        _held[key].users += 1
+        return _held[key]
+    folder = db_path.parent
+    if db_path.exists() and not os.access(db_path, os.W_OK):
+        return WriteAccess(True, f"Tệp dữ liệu {db_path} chỉ cho phép đọc: bạn xem được nhưng không sửa được.")
+    if not os.access(folder, os.W_OK):
+        return WriteAccess(
+            True, f"Thư mục {folder} chỉ cho phép đọc: bạn xem được dữ liệu nhưng không sửa được."
+        )
+    lock = QLockFile(str(lock_path(db_path)))
+    # no time-based staleness: a window may stay open for days; a crashed copy's lock is
+    # recognised by its dead process id instead
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        _held[key] = WriteAccess(False, lock=lock, key=key)
+        return _held[key]
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        ok, pid, host, _app = lock.getLockInfo()
+        who = f" (máy {host}, tiến trình số {pid})" if ok else ""
+        return WriteAccess(
+            True,
+            f"Tệp dữ liệu đang được mở trong một cửa sổ Một Cửa khác{who}. Cửa sổ này chỉ để xem; "
+            "hãy sửa dữ liệu ở cửa sổ kia.",
+            held_elsewhere=True,
+        )
+    return WriteAccess(True, f"Không khóa được tệp dữ liệu {db_path} để ghi; cửa sổ này chỉ để xem.")
+
+
+def ask_open_read_only(access: WriteAccess, parent: QWidget | None = None) -> bool:
+    """Tell the user the file is already open; True to look at it read-only, False to quit."""
+    box = QMessageBox(parent)
+    box.setObjectName("alreadyOpenDialog")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(box.tr("Tệp dữ liệu đang mở"))
+    box.setText(access.reason)
+    view = box.addButton(box.tr("Mở để xem (chỉ đọc)"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(box.tr("Thoát"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(view)
+    box.exec()
+    return box.clickedButton() is view
+
+
+def show_read_only(window: QMainWindow, reason: str) -> QToolBar:
+    """A banner across the top of the window, and the editing actions taken away."""
+    bar = QToolBar(window)
+    bar.setObjectName("readOnlyBanner")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    label = QLabel(window.tr("Chỉ xem — ") + reason, bar)
+    label.setObjectName("readOnlyBannerText")
+    label.setWordWrap(True)
+    label.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; padding: 6px; }")
+    bar.addWidget(label)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    window.insertToolBarBreak(bar)
+    for action in window.findChildren(QAction):
+        if action.objectName() in EDIT_ACTIONS:
+            action.setVisible(False)
+            action.setEnabled(False)
+    return bar

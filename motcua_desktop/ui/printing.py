@@ -1,0 +1,85 @@
+"""Printing a finished report PDF through Qt (on Linux: CUPS), each page at its true size.
+
+The PDF is the one document: the printer gets its pages drawn edge to edge on the paper, so
+the margins of Nghị định 30 are the PDF's, not the printer driver's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from ..domain.validation import FieldError, ValidationError
+
+RENDER_DPI = 300  # enough for text on paper; 1200 dpi pages would take 0.5 GB each
+
+
+def printer_names() -> list[str]:
+    return [str(n) for n in QPrinterInfo.availablePrinterNames()]
+
+
+def make_printer(name: str | None = None) -> QPrinter:
+    """A printer set up for A4 full-page output; a name that does not exist is refused."""
+    if name:
+        info = QPrinterInfo.printerInfo(name)
+        if info.isNull():
+            known = ", ".join(printer_names()) or "không có máy in nào"
+            raise ValidationError([FieldError("Máy in", f"không có máy in tên '{name}' (các máy in hiện có: {known})")])
+    else:
+        info = QPrinterInfo.defaultPrinter()
+        if info.isNull():
+            if not printer_names():
+                raise ValidationError([FieldError("Máy in", "máy tính này chưa cài máy in nào")])
+            info = QPrinterInfo.printerInfo(printer_names()[0])
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(RENDER_DPI)
+    printer.setFullPage(True)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    return printer
+
+
+def _app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def print_pdf(pdf_path: str | Path, printer: QPrinter, title: str = "Báo cáo") -> int:
+    """Send every page of ``pdf_path`` to ``printer``; returns the number of pages printed."""
+    _app()
+    document = QPdfDocument()
+    status = document.load(str(pdf_path))
+    if status != QPdfDocument.Error.None_ or document.pageCount() == 0:
+        raise ValidationError([FieldError("Tệp PDF", f"không đọc được {pdf_path}")])
+    printer.setDocName(title)
+    painter = QPainter()
+    pages = document.pageCount()
+    for index in range(pages):
+        size = document.pagePointSize(index)
+        landscape = size.width() > size.height()
+        orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        printer.setPageOrientation(orientation)
+        if index == 0:
+            if not painter.begin(printer):
+                raise ValidationError([FieldError("Máy in", f"không mở được máy in '{printer.printerName()}'")])
+        elif not printer.newPage():
+            painter.end()
+            raise ValidationError([FieldError("Máy in", "máy in từ chối trang tiếp theo")])
+        dpi = printer.resolution()
+        pixels = QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi))
+        image = document.render(index, pixels)
+        painter.drawImage(QRectF(0, 0, pixels.width(), pixels.height()), image)
+    painter.end()
+    document.close()
+    return pages
+
+
+def print_pdf_file(pdf_path: str | Path, printer_name: str | None = None) -> int:
+    """The command line's ``--print [--printer NAME]``."""
+    _app()
+    return print_pdf(pdf_path, make_printer(printer_name), Path(pdf_path).stem)
