@@ -108,8 +108,10 @@ CUTS: tuple[Cut, ...] = (
         "are used instead (the XDG portal theme stays)"),
     Cut(("*/plugins/sqldrivers/*", "*/plugins/qmltooling/*", "pyside6/qt/qml/*", "pyside6/qml/*"),
         "Qt SQL drivers and QML: storage is Python's sqlite3, the UI is widgets"),
-    Cut(("*/plugins/wayland-graphics-integration-server/*", "*libqt6waylandcompositor*"),
-        "Wayland compositor side: the app is a Wayland client only"),
+    Cut(("*/plugins/wayland-*", "*/plugins/platforms/*wayland*", "*libqt6wayland*",
+         "*libqt6wlshellintegration*"),
+        "Native Wayland: every Wayland desktop (GNOME, KDE) runs X11 programs through XWayland, "
+        "which is what Qt falls back to without this plugin; saves libwayland-* in Depends"),
 )
 
 
