@@ -78,12 +78,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _send_to_printer(pdf: Path, printer: str | None) -> int:
+    from ..ui.printing import print_pdf_file  # Qt is loaded only when printing
+
+    return print_pdf_file(pdf, printer)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from ..report.cli import run_report_command
 
     registry = open_existing(args)
     try:
-        return run_report_command(registry, args)
+        return run_report_command(registry, args, send_to_printer=_send_to_printer)
     finally:
         registry.close()
 
