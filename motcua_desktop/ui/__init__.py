@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def build_main_window(db_path: str | Path):
+def build_main_window(db_path: str | Path, read_only: bool = False):
     """The ready main window on ``db_path`` (a ``QApplication`` must exist); not shown yet."""
     from PySide6.QtWidgets import QApplication
 
@@ -19,7 +19,7 @@ def build_main_window(db_path: str | Path):
         raise RuntimeError("build_main_window cần một QApplication đã được tạo trước.")
     install_translations(app)
     settings = UiSettings()
-    registry = Registry.open(db_path)
+    registry = Registry.open(db_path, read_only=read_only)
     settings.add_recent_file(db_path)
     return MainWindow(registry, settings)
 

@@ -89,9 +89,21 @@ def run_gui(db: str | None, demo: bool) -> int:
         path = prepare_database(db, demo)
         if path is None:
             return 0
-        window = build_main_window(path)
+        from .lock import acquire, ask_open_read_only
+        from .recovery_dialog import ensure_openable
+
+        path = ensure_openable(path)  # quick check; a damaged file offers the newest good backup
+        if path is None:
+            return 0
+        access = acquire(path)  # one writer: a second copy is told and may only look
+        if access.held_elsewhere and not ask_open_read_only(access):
+            return 0
+        window = build_main_window(path, read_only=access.read_only)
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
+    from .error_dialog import install as install_error_dialog
+
+    install_error_dialog(lambda: window)  # uncaught errors: logged, shown, window kept
     window.show()
     return app.exec()

@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
             self, self.tr("Không thực hiện được"), message))
         self._update_status()
         self._restore_state()
+        from .backup_actions import attach
+
+        attach(self)  # backups, history and trash, one-writer lock and read-only banner
 
     # construction -----------------------------------------------------------------------------
     def _title(self) -> None:
