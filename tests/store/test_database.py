@@ -173,3 +173,20 @@ def test_read_only_register_cannot_write(sample_db_path):
     conn = sqlite3.connect(sample_db_path)
     assert conn.execute("SELECT COUNT(*) FROM units WHERE code = 'X-NEW'").fetchone()[0] == 0
     conn.close()
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_another_program_s_sqlite_file_is_refused_and_not_migrated(tmp_path, read_only):
+    # Given an SQLite file of some other program (say, a contacts list)
+    other = tmp_path / "danh_ba.sqlite"
+    conn = sqlite3.connect(other)
+    with conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('Nguyễn Văn An')")
+    conn.close()
+    before = _sha(other)
+    # When it is opened as a register, Then it is refused and left exactly as it was
+    with pytest.raises(StoreError) as info:
+        Registry.open(other, read_only=read_only)
+    assert "của chương trình khác (có bảng contacts)" in str(info.value)
+    assert _sha(other) == before
