@@ -1,12 +1,11 @@
-"""Reading an import file into plain rows: the sheets of an ``.xlsx`` (openpyxl, read-only,
-cached values) or the one sheet of a ``.csv`` in the encodings Vietnamese Excel saves."""
+"""Reading an import file into plain rows: the sheets of an ``.xlsx`` (cached values, streamed
+by :mod:`.xlsx_stream`) or the one sheet of a ``.csv`` in the encodings Vietnamese Excel saves."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from ...domain.text import format_number
 from ..errors import InputRejected
 from ..filecheck import check_import_file
 from .columns import SHEETS, Sheet, header_column, sheet_for_name
+from .xlsx_stream import XlsxError, XlsxReader
 
 MAX_ROWS = 200_000
 MAX_CELL_CHARS = 5_000
@@ -92,39 +92,31 @@ def _collect(raw: RawSheet, rows: Iterable[tuple[int, tuple]], problems: list[st
     return not missing
 
 
-def _xlsx_rows(ws) -> Iterator[tuple[int, tuple]]:
-    # read-only sheets yield every row from the first, empty ones included, so the
-    # count is the row number Excel shows
-    yield from enumerate(ws.iter_rows(values_only=True), start=1)
-
-
 def read_xlsx(path: Path, problems: list[str]) -> list[RawSheet]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        book = XlsxReader(path)
+    except XlsxError as exc:
         raise InputRejected(
-            f"không đọc được {path.name}: không phải tệp Excel .xlsx hợp lệ ({exc.__class__.__name__})"
+            f"không đọc được {path.name}: không phải tệp Excel .xlsx hợp lệ ({exc})"
         ) from None
     sheets: list[RawSheet] = []
     try:
         seen: set[str] = set()
-        for ws in wb.worksheets:
-            sheet = sheet_for_name(ws.title)
+        for title, part in book.sheets:
+            sheet = sheet_for_name(title)
             if sheet is None:
                 continue
             if sheet.key in seen:
-                problems.append(f"{path.name}[{ws.title}]: trùng với một trang {sheet.title} khác trong tệp")
+                problems.append(f"{path.name}[{title}]: trùng với một trang {sheet.title} khác trong tệp")
                 continue
             seen.add(sheet.key)
-            ws.reset_dimensions()  # some programs write a wrong size; read what is there
-            raw = RawSheet(path.name, ws.title, sheet)
-            if _collect(raw, _xlsx_rows(ws), problems):
+            raw = RawSheet(path.name, title, sheet)
+            if _collect(raw, book.rows(part), problems):
                 sheets.append(raw)
+    except XlsxError as exc:
+        raise InputRejected(f"không đọc được {path.name}: tệp .xlsx bị hỏng ({exc})") from None
     finally:
-        wb.close()
+        book.close()
     if not sheets and not problems:
         raise InputRejected(
             f"{path.name} không có trang nào tên "
