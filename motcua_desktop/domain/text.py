@@ -20,12 +20,18 @@ _TONE_MARKS = {
 }
 # Marks that make a new letter rather than a tone (ă â ê ô ơ ư).
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the invisible ones that copying from Word or a web page brings
+# along (soft hyphen, zero-width spaces and joiners, a byte-order mark): invisible in a
+# form, they would still make "Nguyễn Văn An" differ from itself in search and codes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def nfc(value: str) -> str:
-    """Compose to NFC, drop control characters and trim: every text input goes through here."""
-    return _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
+    """Compose to NFC, drop control and invisible characters, read the look-alike Ð (U+00D0,
+    which old font converters produce) as Đ, and trim: every text input goes through here."""
+    # Drop first, compose after: a mark behind a removed character must still compose.
+    visible = _CONTROL.sub("", value).replace("\u00d0", "\u0110")
+    return unicodedata.normalize("NFC", visible).strip()
 
 
 def clean_line(value: str) -> str:

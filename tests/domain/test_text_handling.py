@@ -122,6 +122,17 @@ def test_nfc_composes_and_cleans_what_unikey_types():
     assert clean_line(" Nguyễn \t Văn\n  An ") == "Nguyễn Văn An"
 
 
+def test_nfc_drops_invisible_characters_pasted_from_word_or_the_web():
+    assert nfc("\ufeffNguyễn\u200b Văn\u00ad An\u2060") == "Nguyễn Văn An"
+    assert clean_line("Nguyễn\u00a0Văn\u00a0An") == "Nguyễn Văn An"  # no-break spaces
+
+
+def test_nfc_reads_the_eth_look_alike_as_đ():
+    typed = "\u00d0\u1ed3ng M\u1ecf"  # "Ðồng Mỏ" with Icelandic Ð, as old converters write it
+    assert nfc(typed) == "Đồng Mỏ"
+    assert matches("dong mo", nfc(typed))
+
+
 def test_fold_removes_every_mark_and_reads_d_for_đ():
     assert fold("Đồng Mỏ") == "dong mo"
     assert fold("ĐƯỜNG  Khu Ga") == "duong khu ga"
