@@ -190,3 +190,30 @@ def test_another_program_s_sqlite_file_is_refused_and_not_migrated(tmp_path, rea
         Registry.open(other, read_only=read_only)
     assert "của chương trình khác (có bảng contacts)" in str(info.value)
     assert _sha(other) == before
+
+
+def test_a_migration_that_fails_halfway_leaves_the_file_at_the_previous_version(tmp_path):
+    from motcua_desktop.store.database import open_database
+
+    # Given the app's migrations plus one whose second statement fails
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    for file in migration_files():
+        (folder / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "reg.sqlite"
+    open_database(path, migrations_folder=folder).close()
+    (folder / "9000_broken.sql").write_text(
+        "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n",
+        encoding="utf-8",
+    )
+    # When the file is opened with them, Then the error is reported
+    with pytest.raises(StoreError):
+        open_database(path, migrations_folder=folder)
+    # and neither the first statement nor a record of the migration is kept
+    db = open_database(path)
+    try:
+        tables = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "half_done" not in tables
+        assert [m.name for m in build_migrations().applied(db)] == _migration_names()
+    finally:
+        db.close()
