@@ -104,11 +104,12 @@ def test_usage_errors_exit_2_in_vietnamese(capsys, tmp_path):
 
 
 def test_check_of_a_damaged_file_exits_1_naming_the_problem(capsys, sample_db_path):
-    # Given a register whose page data has been overwritten in the middle
+    # Given a register whose pages have been overwritten in three places
     size = sample_db_path.stat().st_size
     with sample_db_path.open("r+b") as fh:
-        fh.seek(size // 2)
-        fh.write(b"\xff" * 8192)
+        for where in (size // 4, size // 2, 3 * size // 4):
+            fh.seek(where)
+            fh.write(b"\xff" * 8192)
     code, out, err = _run(capsys, "check", "--db", str(sample_db_path))
     assert code == EXIT_FAILURE
     assert "bị hỏng" in err and str(sample_db_path) in err
