@@ -98,7 +98,8 @@ class EquipmentTab(RegistryTab):
         self.short_table.setObjectName("shortfallTable")
         self.short_table.setModel(self.short_proxy)
         self.short_table.setSortingEnabled(True)
-        self.short_table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((300, 220, 80, 110, 80)):
+            self.short_table.setColumnWidth(column, width)
         self.short_table.verticalHeader().setDefaultSectionSize(24)
         self.short_label = QLabel(self)
         # The table sits in a splitter with the shortfall list below it.

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -46,12 +47,12 @@ def overview_columns() -> list[Column]:
         Column("STT", lambda r: "" if r.unit is None else str(r.unit.sort_order), _order, numeric=True),
         Column("Đơn vị", lambda r: "Tổng cộng" if r.unit is None else r.unit.name,
                lambda r: (r.unit is None, r.unit.name if r.unit else "")),
-        Column("Tổng số cán bộ", lambda r: format_number(r.count.total), lambda r: r.count.total, numeric=True),
-        Column("Thuộc biên chế (hoặc biệt phái)", lambda r: format_number(r.count.own),
+        Column("Tổng số", lambda r: format_number(r.count.total), lambda r: r.count.total, numeric=True),
+        Column("Biên chế, biệt phái", lambda r: format_number(r.count.own),
                lambda r: r.count.own, numeric=True),
-        Column("Do cơ quan chuyên môn cử đến", lambda r: format_number(r.count.sent),
+        Column("Cơ quan khác cử đến", lambda r: format_number(r.count.sent),
                lambda r: r.count.sent, numeric=True),
-        Column("Thiết bị còn thiếu", lambda r: format_number(r.missing), lambda r: r.missing, numeric=True),
+        Column("TB còn thiếu", lambda r: format_number(r.missing), lambda r: r.missing, numeric=True),
         Column("Thiếu loại", lambda r: r.missing_types),
     ]
 
@@ -65,8 +66,9 @@ class OverviewTab(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("overviewHeading")
         self.heading.setWordWrap(True)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.model = RecordTableModel(overview_columns(), lambda r: r.unit.name if r.unit else "",
-                                      self, highlight=lambda r: r.below_norm)
+                                      self, highlight=lambda r: r.below_norm, highlight_text=True)
         self.table = QTableView(self)
         self.table.setObjectName("overviewTable")
         self.table.setModel(self.model)
@@ -86,12 +88,13 @@ class OverviewTab(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         self.reload()
-        self.table.setColumnWidth(0, 44)
-        self.table.setColumnWidth(1, 260)
+        for column, width in enumerate((44, 250, 70, 130, 140, 100)):
+            self.table.setColumnWidth(column, width)
 
     def reload(self) -> None:
         today = self.today()
@@ -110,7 +113,7 @@ class OverviewTab(QWidget):
         below = sum(1 for r in rows if r.below_norm)
         self.heading.setText(self.tr(
             "Số liệu ngày %1: %2 đơn vị, %3 cán bộ (%4 thuộc biên chế hoặc biệt phái, %5 do cơ quan "
-            "chuyên môn cử đến). %6 đơn vị còn thiếu thiết bị so với định mức (tô đỏ)."
+            "chuyên môn cử đến). %6 đơn vị còn thiếu thiết bị so với định mức (chữ đỏ)."
         ).replace("%1", format_date(today)).replace("%2", format_number(len(table.rows)))
             .replace("%3", format_number(table.total.total)).replace("%4", format_number(table.total.own))
             .replace("%5", format_number(table.total.sent)).replace("%6", format_number(below)))

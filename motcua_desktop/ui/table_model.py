@@ -75,8 +75,11 @@ class RecordTableModel(QAbstractTableModel):
         search_text: Callable[[Any], str],
         parent=None,
         highlight: Callable[[Any], bool] | None = None,
+        highlight_text: bool = False,
     ):
         super().__init__(parent)
+        self._highlight_role = (Qt.ItemDataRole.ForegroundRole if highlight_text
+                                else Qt.ItemDataRole.BackgroundRole)
         self.columns = list(columns)
         self._search_text = search_text
         self._highlight = highlight
@@ -133,7 +136,9 @@ class RecordTableModel(QAbstractTableModel):
             return col.display(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self._highlight and self._highlight(record):
+        if role == self._highlight_role and self._highlight and self._highlight(record):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#a4161a"))
             return QBrush(QColor("#fde2e1"))
         if role == SORT_ROLE:
             return self.sort_key(index.row(), index.column())

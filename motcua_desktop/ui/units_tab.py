@@ -46,6 +46,7 @@ class UnitsTab(RegistryTab):
         model = RecordTableModel([], lambda u: f"{u.code} {u.name} {u.admin_name} {u.address}")
         super().__init__(model, settings, parent)
         self.setObjectName("unitsTab")
+        self.table.verticalHeader().hide()  # the STT column already numbers the rows
 
         self.action_add = QAction(icon("unit"), self.tr("Thêm đơn vị"), self)
         self.action_add.setObjectName("actionAddUnit")

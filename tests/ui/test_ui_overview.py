@@ -27,7 +27,7 @@ def test_units_below_the_norm_are_highlighted(window):
     tab = window.overview_tab
     for r in range(tab.model.rowCount()):
         record = tab.model.record(r)
-        brush = tab.model.index(r, 1).data(Qt.ItemDataRole.BackgroundRole)
+        brush = tab.model.index(r, 1).data(Qt.ItemDataRole.ForegroundRole)
         assert (brush is not None) == record.below_norm
 
 
