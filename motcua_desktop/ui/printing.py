@@ -70,10 +70,14 @@ def print_pdf(pdf_path: str | Path, printer: QPrinter, title: str = "Báo cáo")
         elif not printer.newPage():
             painter.end()
             raise ValidationError([FieldError("Máy in", "máy in từ chối trang tiếp theo")])
-        dpi = printer.resolution()
-        pixels = QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi))
+        # the page fills the paper at the device's resolution; the picture of it is drawn at
+        # no more than RENDER_DPI whatever the printer reports (1200 dpi is common)
+        device_dpi = printer.resolution()
+        render_dpi = min(device_dpi, RENDER_DPI)
+        pixels = QSize(round(size.width() / 72 * render_dpi), round(size.height() / 72 * render_dpi))
         image = document.render(index, pixels)
-        painter.drawImage(QRectF(0, 0, pixels.width(), pixels.height()), image)
+        target = QRectF(0, 0, size.width() / 72 * device_dpi, size.height() / 72 * device_dpi)
+        painter.drawImage(target, image)
     painter.end()
     document.close()
     return pages
