@@ -79,6 +79,7 @@ class ReportTab(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 3)
+        split.setSizes([220, 640, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
         layout.addWidget(split, 1)
