@@ -28,6 +28,7 @@ from ...domain.validation import (
 )
 from . import cells
 from .cells import CellProblem, ChoiceList
+from .columns import SHEETS
 from .reading import RawSheet
 
 # Value lists that are code, not data.
@@ -71,7 +72,7 @@ class RowReader:
     def _get(self, key: str, convert: Callable[[object], object], required: str = ""):
         position = self.raw.columns.get(key)
         value = self.values[position] if position is not None and position < len(self.values) else None
-        label = self.raw.sheet.column(key).label
+        label = _LABELS[key, self.raw.sheet.key]
         try:
             result = convert(value)
         except CellProblem as exc:
@@ -115,6 +116,7 @@ class RowReader:
 
 
 EMPTY = "không được để trống"
+_LABELS = {(c.key, s.key): c.label for s in SHEETS for c in s.columns}
 
 
 @dataclass
@@ -216,10 +218,17 @@ def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
 
 def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:
     out = []
+    types: dict[str, EquipmentType | None] = {}  # a few names repeated on every row
     for number, values in raw.rows:
         r = RowReader(raw, number, values, problems)
         unit_code = r.line("unit_code", EMPTY)
-        kind = r.validated(clean_equipment_type, EquipmentType(r.line("type")))
+        name = r.line("type")
+        if name in types:
+            kind = types[name]
+        else:
+            kind = r.validated(clean_equipment_type, EquipmentType(name))
+            if kind is not None:
+                types[name] = kind
         item = EquipmentItem(
             0, 0,
             quantity=r.integer("quantity", EMPTY) or 0,

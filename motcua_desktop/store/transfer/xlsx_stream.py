@@ -120,6 +120,9 @@ class XlsxReader:
             with self.zip.open(part) as f:
                 number = 0
                 for _, row in etree.iterparse(f, events=("end",), tag="{*}row", huge_tree=True):
+                    if number == 0:  # the sheet's namespace, so tags compare as plain strings
+                        ns = row.tag[: row.tag.find("}") + 1]
+                        self._tags = (ns + "v", ns + "is", ns + "t")
                     number = int(row.get("r") or number + 1)
                     values: list = []
                     for c in row:
@@ -144,12 +147,13 @@ class XlsxReader:
     def _value(self, c):
         kind = c.get("t")
         text = None
-        for child in c:  # <f>, <v>, <is>; <v> last but one at most
+        v_tag, is_tag, t_tag = self._tags
+        for child in c:  # <f>, <v>, <is>
             tag = child.tag
-            if tag.endswith("v") and _local(tag) == "v":
+            if tag == v_tag:
                 text = child.text
-            elif kind == "inlineStr" and _local(tag) == "is":
-                if len(child) == 1 and _local(child[0].tag) == "t":
+            elif tag == is_tag:
+                if len(child) == 1 and child[0].tag == t_tag:
                     return child[0].text or ""
                 return _text_of(child)
         if text is None:
