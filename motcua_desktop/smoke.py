@@ -100,6 +100,20 @@ def check_qt_plugins() -> str:
     return f"{platform}, in ấn: {len(wanted) - 1} plugin ({plugins})"
 
 
+def check_vietnamese_collation() -> str:
+    """Qt's ICU data (trimmed in the Linux bundle) still sorts Vietnamese: a < ă < â < b."""
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    expected = ["ac", "ad", "ăb", "ân", "b"]
+    got = sorted(["ân", "b", "ăb", "ad", "ac"], key=cmp_to_key(collator.compare))
+    if got != expected:
+        raise SmokeFailure(f"Qt/ICU không sắp xếp đúng tiếng Việt (thiếu dữ liệu ICU?): {got}")
+    return " < ".join(expected)
+
+
 def _application():
     from .ui.app import make_application
 
@@ -192,6 +206,8 @@ def run_smoke_test() -> int:
             db_path = _step(step, lambda: make_sample_register(folder))
             step = "plugin Qt"
             _step(step, check_qt_plugins)
+            step = "sắp xếp tiếng Việt"
+            _step(step, check_vietnamese_collation)
             step = PAINTED_LINE
             window, _ = _step(step, lambda: open_window(db_path))
             step = "báo cáo PDF"
