@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -26,6 +27,11 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 
 class XlsxError(ValueError):
     """The file is not a readable .xlsx workbook."""
+
+
+# What a damaged, truncated, encrypted or hostile zip/XML raises on the way.
+_BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, IndexError, etree.LxmlError, OSError,
+           ValueError, NotImplementedError, RuntimeError)  # fmt: skip
 
 
 def _local(tag: str) -> str:
@@ -59,8 +65,8 @@ class XlsxReader:
         try:
             self.zip = zipfile.ZipFile(path)
             self._load()
-        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError, ValueError) as exc:
-            raise XlsxError(str(exc)) from None
+        except _BROKEN as exc:
+            raise XlsxError(str(exc) or exc.__class__.__name__) from None
 
     def close(self) -> None:
         self.zip.close()
@@ -141,8 +147,10 @@ class XlsxReader:
                     while row.getprevious() is not None:
                         del row.getparent()[0]
                     yield number, tuple(values)
-        except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError) as exc:
-            raise XlsxError(str(exc)) from None
+        except XlsxError:
+            raise
+        except _BROKEN as exc:
+            raise XlsxError(str(exc) or exc.__class__.__name__) from None
 
     def _value(self, c):
         kind = c.get("t")
