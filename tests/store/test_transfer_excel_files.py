@@ -87,7 +87,10 @@ def test_an_excel_saved_workbook_imports(registry, tmp_path):
         "Đơn vị": [(1, [text("A1", "Mã"), text("B1", "Tên đơn vị"), text("C1", "Cấp"), text("D1", "Loại"),
                         text("F1", "Diện tích (m²)")]),
                    (2, [text("A2", "X1"), text("B2", "Bộ phận Một cửa xã Vân Thủy"), text("C2", "Xã"),
-                        text("D2", "xã"), num("F2", 52.5)])],
+                        text("D2", "xã"), num("F2", 52.5)]),
+                   # Excel's escapes: _x005F_ is "_" itself, _x000A_ a line break
+                   (3, [text("A3", "X_x005F_2"), text("B3", "Bộ phận Một cửa_x000A_xã Mai Sao"),
+                        text("C3", "Xã"), text("D3", "xã")])],
         "Cán bộ": [header_row(),
                    # 45292 is 01/01/2024 in Excel's count of days; style 1 is the built-in date format
                    (3, [text("A3", "K1"), text("B3", "Hứa Thị Mai"), num("C3", 1991), text("D3", "X1"),
@@ -101,6 +104,7 @@ def test_an_excel_saved_workbook_imports(registry, tmp_path):
     assert (person.full_name, person.birth_year, a.position, a.start) == (
         "Hứa Thị Mai", 1991, "CÁN BỘ", date(2024, 1, 1))
     assert registry.units.by_code("X1").area_m2 == 52.5
+    assert registry.units.by_code("X_2").name == "Bộ phận Một cửa xã Mai Sao"
 
 
 def test_error_cells_and_row_numbers_as_excel_shows_them(registry, tmp_path):

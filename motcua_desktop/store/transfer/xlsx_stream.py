@@ -48,6 +48,14 @@ def _column_index(ref: str) -> int:
     return n - 1
 
 
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    """Excel writes characters XML cannot hold as ``_xHHHH_`` (``_x000D_``, ``_x005F_``)."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
 def _text_of(element) -> str:
     """Text of a shared or inline string: its ``<t>`` runs, without phonetic ``<rPh>``."""
     parts = []
@@ -57,7 +65,7 @@ def _text_of(element) -> str:
             parts.append(child.text or "")
         elif name == "r":
             parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
-    return "".join(parts)
+    return _unescape("".join(parts))
 
 
 class XlsxReader:
@@ -162,7 +170,7 @@ class XlsxReader:
                 text = child.text
             elif tag == is_tag:
                 if len(child) == 1 and child[0].tag == t_tag:
-                    return child[0].text or ""
+                    return _unescape(child[0].text or "")
                 return _text_of(child)
         if text is None:
             return None
