@@ -1,6 +1,6 @@
 """A .csv holds one sheet named by its file name, in the encodings Vietnamese Excel saves:
-UTF-8 with or without BOM, UTF-16 with BOM (tab-separated), Windows-1258 (tones as
-combining marks)."""
+UTF-8 with or without BOM, UTF-16 with BOM (tab-separated) or without, Windows-1258 (tones
+as combining marks)."""
 
 from __future__ import annotations
 
@@ -59,9 +59,11 @@ ENCODINGS = {
     "utf-8": lambda text: text.encode("utf-8"),
     "utf-8-bom": lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
     "utf-16-bom": lambda text: text.encode("utf-16"),  # Python writes the BOM
+    "utf-16-le-no-bom": lambda text: text.encode("utf-16-le"),
     "windows-1258": to_cp1258,
 }
-DELIMITERS = {"utf-8": ",", "utf-8-bom": ";", "utf-16-bom": "\t", "windows-1258": ";"}
+DELIMITERS = {"utf-8": ",", "utf-8-bom": ";", "utf-16-bom": "\t", "utf-16-le-no-bom": "\t",
+              "windows-1258": ";"}
 
 
 def write_csv(path: Path, rows, encoding: str) -> Path:

@@ -127,7 +127,8 @@ def read_xlsx(path: Path, problems: list[str]) -> list[RawSheet]:
 
 
 def decode_csv(data: bytes) -> str:
-    """UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1258."""
+    """UTF-8 with or without BOM, UTF-16 (with BOM, or recognised by its zero bytes),
+    otherwise Windows-1258."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -20,7 +20,7 @@ from lxml import etree
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import from_excel
 
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+MAX_COLUMNS = 256  # cells further right are not read (the widest sheet has 12 columns)
 _CELL_REF = re.compile(r"([A-Z]+)")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
@@ -146,6 +146,8 @@ class XlsxReader:
                             position = columns.get(letters)
                             if position is None:
                                 position = columns[letters] = _column_index(letters)
+                            if position >= MAX_COLUMNS:
+                                continue  # far beyond any column of ours
                             if position > len(values):
                                 values.extend([None] * (position - len(values)))
                             elif position < len(values):
