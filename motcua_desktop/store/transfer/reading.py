@@ -133,6 +133,10 @@ def decode_csv(data: bytes) -> str:
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")  # a broken file is refused by row, not by a crash
+    head = data[:400]
+    if len(head) >= 4 and head.count(0) * 3 > len(head):  # UTF-16 that lost its BOM
+        encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+        return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
