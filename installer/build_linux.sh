@@ -3,8 +3,12 @@
 #
 #     installer/build_linux.sh
 #
-# Needs Python 3.11+ (with its shared library, as PyInstaller requires), dpkg-deb, objdump
-# (binutils) and the system libraries Qt links to (the .deb's Depends is computed from them).
+# Needs Python 3.11+ (with its shared library, as PyInstaller requires), dpkg-deb, binutils,
+# icu-devtools and gcc (to trim Qt's ICU data; MOTCUA_REQUIRE_ICU_TRIM=0 builds without), and
+# the system libraries Qt links to (the .deb's Depends is computed from them). On Debian:
+#   apt-get install binutils icu-devtools gcc libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 \
+#     libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+#     libxcb-shape0 libxcb-xkb1 libfontconfig1 libdbus-1-3 libcups2
 # Makes its own build venv (build/venv: PyInstaller + the project, not editable), then:
 #   dist/motcua/                               the one-folder bundle (run dist/motcua/motcua)
 #   dist/motcua-X.Y.Z-linux-x86_64.tar.gz      the bundle for machines without dpkg
@@ -31,6 +35,8 @@ else
   # Not editable: the bundle must be built from what a user would install.
   "$VENV/bin/python" -m pip install -q "$ROOT[build]"
 fi
+# CI and release builds must trim ICU (installer/linux/trim_icu.py) or stop, not grow by 28 MB.
+export MOTCUA_REQUIRE_ICU_TRIM=${MOTCUA_REQUIRE_ICU_TRIM:-1}
 
 step "PyInstaller"
 rm -rf dist/motcua build/pyinstaller
@@ -42,7 +48,7 @@ dangling=$(find "$BUNDLE" -xtype l)
 
 step "tar.gz"
 TARBALL=dist/motcua-$VERSION-linux-x86_64.tar.gz
-tar -C dist -czf "$TARBALL" motcua
+tar -C dist --owner=0 --group=0 -cf - motcua | gzip -9 > "$TARBALL"
 
 step "deb"
 STAGE=$ROOT/build/deb/motcua_${VERSION}_$ARCH

@@ -100,12 +100,17 @@ CUTS: tuple[Cut, ...] = (
         "platforms cut above"),
     Cut(("*/plugins/imageformats/*qtiff*", "*/plugins/imageformats/*qwebp*",
          "*/plugins/imageformats/*qicns*", "*/plugins/imageformats/*qtga*",
-         "*/plugins/imageformats/*qwbmp*"),
-        "Image formats the app never reads (TIFF, WebP, ICNS, TGA, WBMP); PNG is built in, "
-        "ICO/JPEG/GIF/SVG stay"),
+         "*/plugins/imageformats/*qwbmp*", "*/plugins/imageformats/*qjpeg*",
+         "*/plugins/imageformats/*qpdf*"),
+        "Image formats Qt never has to read here (TIFF, WebP, ICNS, TGA, WBMP, JPEG, PDF-as-image): "
+        "icons are SVG/PNG/ICO, PNG is built into QtGui, the PDF preview renders through QtPdf; "
+        "ICO/GIF/SVG stay"),
     Cut(("*/plugins/platformthemes/*gtk3*",),
         "GTK3 theme bridge: it would need GTK in the bundle; Qt's Fusion style and own dialogs "
         "are used instead (the XDG portal theme stays)"),
+    Cut(("*libqt6opengl.so*", "*/qt6opengl.dll", "qt6opengl.dll"),
+        "Qt OpenGL helpers: pulled in by PySide6's hooks, linked by nothing kept (checked at build "
+        "time), since the QtOpenGL bindings are excluded"),
     Cut(("*/plugins/sqldrivers/*", "*/plugins/qmltooling/*", "pyside6/qt/qml/*", "pyside6/qml/*"),
         "Qt SQL drivers and QML: storage is Python's sqlite3, the UI is widgets"),
     Cut(("*/plugins/wayland-*", "*/plugins/platforms/*wayland*", "*libqt6wayland*",
