@@ -27,9 +27,13 @@ AREA_FORMAT = "#,##0.00"
 _BOLD = Font(bold=True)
 
 
-def _cell(ws, value, number_format: str | None = None) -> WriteOnlyCell:
+def _cell(ws, value, number_format: str | None = None):
+    """A plain value where openpyxl gets it right by itself (fast), a styled cell otherwise."""
+    formula_like = isinstance(value, str) and value.startswith(FORMULA_STARTS)
+    if not formula_like and (number_format is None or value is None):
+        return value
     cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if formula_like:
         cell.data_type = "s"  # openpyxl took it for a formula: keep it text
         cell.quotePrefix = True  # and Excel keeps it text even when the cell is edited
     if number_format:
