@@ -108,6 +108,7 @@ def test_the_committed_template_is_what_the_code_builds():
     assert formulas == {'"Huyện,Xã"', '"huyện,thị trấn,xã,phường"', '"Biên chế,Biệt phái,Cử đến"',
                         '"Tốt,Hỏng,Chờ thanh lý"'}  # fmt: skip
     assert committed["Đơn vị"].column_dimensions["B"].width >= 30
+    assert "dd/mm/yyyy" in committed["Cán bộ"]["I1"].comment.text
 
 
 # property: random registers survive export → import -------------------------------------

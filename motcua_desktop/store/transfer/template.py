@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -35,6 +36,22 @@ def value_lists() -> dict[tuple[str, str], list[str]]:
     }
 
 
+# What a header's note tells whoever fills the sheet in.
+HINTS = {
+    (UNITS.key, "code"): "Mã riêng của đơn vị, không trùng. Nhập lại tệp: đơn vị cùng mã được cập nhật.",
+    (UNITS.key, "area_m2"): "Số mét vuông, viết 225,78 hoặc 225.78.",
+    (UNITS.key, "sort_order"): "Số thứ tự (STT) trong báo cáo; để trống: xếp cuối danh sách.",
+    (STAFF.key, "person_code"): "Các dòng cùng mã là các lần phân công của một người (điều chuyển). "
+    "Để trống: một người mới, chương trình tự cấp mã CB…",
+    (STAFF.key, "unit_code"): "Mã ở trang Đơn vị (trong tệp này hoặc đã có trong dữ liệu).",
+    (STAFF.key, "fields"): "Nhiều lĩnh vực cách nhau bằng dấu chấm phẩy (;).",
+    (STAFF.key, "start"): "Ngày dạng dd/mm/yyyy. Để trống: từ trước đến nay.",
+    (STAFF.key, "end"): "Ngày cuối cùng còn làm việc, dạng dd/mm/yyyy. Để trống: đang làm việc.",
+    (EQUIPMENT.key, "type"): "Loại chưa có trong danh mục sẽ được thêm vào danh mục.",
+    (EQUIPMENT.key, "quantity"): "Số nguyên không âm.",
+}
+
+
 def _fill_sheet(ws, sheet: Sheet, lists: dict[tuple[str, str], list[str]]) -> None:
     ws.title = sheet.title
     for i, column in enumerate(sheet.columns, start=1):
@@ -42,6 +59,9 @@ def _fill_sheet(ws, sheet: Sheet, lists: dict[tuple[str, str], list[str]]) -> No
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        hint = HINTS.get((sheet.key, column.key))
+        if hint:
+            cell.comment = Comment(hint, "Một Cửa Desktop", width=260, height=90)
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = column.width
         cells = f"{letter}2:{letter}{DATA_ROWS + 1}"
