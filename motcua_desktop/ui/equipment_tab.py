@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.counting import Shortfall
+from ..domain.counting import Shortfall, equipment_shortfall
 from ..domain.model import Condition, EquipmentItem
 from ..store.errors import StoreError
 from ..store.registry import Registry
@@ -75,10 +75,11 @@ class EquipmentTab(RegistryTab):
     search_name = "equipmentSearch"
 
     def __init__(self, registry: Registry, operations: Operations, settings: UiSettings,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, load: bool = True):
         self.registry, self.ops = registry, operations
+        labels = {c: c.label for c in Condition}
         model = RecordTableModel(item_columns(), lambda r: f"{r.unit_name} {r.type_name} {r.item.serial} "
-                                 f"{Condition(r.item.condition).label} {r.item.notes}")
+                                 f"{labels[r.item.condition]} {r.item.notes}")
         super().__init__(model, settings, parent)
         self.setObjectName("equipmentTab")
         self.unit_filter = QComboBox(self)
@@ -137,7 +138,8 @@ class EquipmentTab(RegistryTab):
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, None, self.action_delete]
         self.dialog: QWidget | None = None
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         units = self.registry.units.list()
@@ -147,17 +149,18 @@ class EquipmentTab(RegistryTab):
         self._refill(self.unit_filter, self.tr("Mọi đơn vị"), [(u.name, u.id) for u in units])
         self._refill(self.type_filter, self.tr("Mọi loại thiết bị"), [(t.name, t.id) for t in types])
         selected = {r.item.id for r in self.selected_records()}
+        items = self.registry.equipment.items()
         rows = [
             ItemRow(i, unit_of[i.unit_id].name, unit_of[i.unit_id].sort_order,
                     type_of[i.type_id].name, type_of[i.type_id].sort_order)
-            for i in self.registry.equipment.items()
+            for i in items
             if i.unit_id in unit_of and i.type_id in type_of
         ]
         if self.model._sort is None:
             self.model._sort = (0, Qt.SortOrder.AscendingOrder)
             self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.model.set_rows(rows)
-        shortfalls = [s for s in self.registry.shortfall() if s.missing]
+        shortfalls = [s for s in equipment_shortfall(units, types, items) if s.missing]
         self.short_model.set_rows([
             ShortRow(s, unit_of[s.unit_id].name, unit_of[s.unit_id].sort_order)
             for s in shortfalls if s.unit_id in unit_of

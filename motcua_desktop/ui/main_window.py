@@ -20,6 +20,7 @@ from .commands import ChangeBus
 from .equipment_tab import EquipmentTab
 from .file_menu import FileMenu
 from .icons import icon
+from .lazy_tab import LazyTab
 from .operations import Operations
 from .org_settings_dialog import OrgSettingsDialog
 from .overview_tab import OverviewTab
@@ -56,15 +57,17 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.overview_tab = OverviewTab(registry, self)
-        self.units_tab = UnitsTab(registry, self.ops, settings, self)
-        self.staff_tab = StaffTab(registry, self.ops, settings, self)
-        self.equipment_tab = EquipmentTab(registry, self.ops, settings, self)
+        # Tabs load their rows when first shown: at province scale that keeps opening quick.
+        self.overview_tab = OverviewTab(registry, self, load=False)
+        self.units_tab = UnitsTab(registry, self.ops, settings, self, load=False)
+        self.staff_tab = StaffTab(registry, self.ops, settings, self, load=False)
+        self.equipment_tab = EquipmentTab(registry, self.ops, settings, self, load=False)
+        self._dirty.update((self.overview_tab, self.units_tab, self.staff_tab, self.equipment_tab))
         self.tabs.addTab(self.overview_tab, self.tr("Tổng quan"))
         self.tabs.addTab(self.units_tab, self.tr("Đơn vị"))
         self.tabs.addTab(self.staff_tab, self.tr("Cán bộ"))
         self.tabs.addTab(self.equipment_tab, self.tr("Trang thiết bị"))
-        self.report_tab = self._load_report_tab()
+        self.report_holder = self._load_report_tab()
         self.units_tab.show_staff_of.connect(self.show_staff_of_unit)
         self.units_tab.show_equipment_of.connect(self.show_equipment_of_unit)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Không thực hiện được"), message))
         self._update_status()
         self._restore_state()
+        self._tab_shown(self.tabs.currentIndex())
         from .backup_actions import attach
 
         attach(self)  # backups, history and trash, one-writer lock and read-only banner
@@ -90,15 +94,35 @@ class MainWindow(QMainWindow):
         name = Path(self.registry.path).name if self.registry.path else ""
         self.setWindowTitle(self.tr("Một Cửa Desktop — %1").replace("%1", name))
 
-    def _load_report_tab(self) -> QWidget | None:
-        """The report tab is its own module; the window works without it."""
+    def _load_report_tab(self) -> LazyTab | None:
+        """The report tab is its own module, built when first shown; the window works
+        without it."""
         if importlib.util.find_spec(f"{__package__}.report_tab") is None:
             return None
-        from .report_tab import ReportTab
 
-        tab = ReportTab(self.registry, self)
-        self.add_tab(tab, self.tr("Báo cáo"))
-        return tab
+        def build(parent: QWidget) -> QWidget:
+            from .report_tab import ReportTab
+
+            return ReportTab(self.registry, parent)
+
+        holder = LazyTab(build, "reportHolder", self)
+        self.add_tab(holder, self.tr("Báo cáo"))
+        return holder
+
+    @property
+    def report_tab(self) -> QWidget | None:
+        """The report tab if it has been built (it is built when first shown)."""
+        return self.report_holder.content if self.report_holder is not None else None
+
+    def ensure_report_tab(self) -> QWidget | None:
+        return self.report_holder.ensure() if self.report_holder is not None else None
+
+    def _report_action(self, name: str) -> None:
+        """Open the report tab (building it if needed) and run one of its actions."""
+        self.tabs.setCurrentWidget(self.report_holder)
+        action = self.ensure_report_tab().findChild(QAction, name)
+        if action is not None:
+            action.trigger()
 
     def add_tab(self, widget: QWidget, label: str, interests: set[str] | None = None) -> int:
         """Add a tab; with ``interests`` it is reloaded (``widget.reload()``) when those
@@ -181,13 +205,18 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.files.action_import)
         bar.addAction(self.files.action_export)
-        if self.report_tab is not None:
-            report_actions = [self.report_tab.findChild(QAction, name)
-                              for name in ("actionPreviewReport", "actionPrintReport")]
-            report_actions = [a for a in report_actions if a is not None]
-            if report_actions:
-                bar.addSeparator()
-                bar.addActions(report_actions)
+        if self.report_holder is not None:
+            # The report tab owns actionPreviewReport/actionPrintReport; these open it and
+            # pass the click on, so the toolbar has them before the tab is built.
+            bar.addSeparator()
+            for name, icon_name, text, target in (
+                ("actionShowReportPreview", "preview", self.tr("Xem trước báo cáo"), "actionPreviewReport"),
+                ("actionShowReportPrint", "print", self.tr("In báo cáo"), "actionPrintReport"),
+            ):
+                action = QAction(icon(icon_name), text, self)
+                action.setObjectName(name)
+                action.triggered.connect(lambda _c=False, t=target: self._report_action(t))
+                bar.addAction(action)
         self.toolbar = bar
 
     # tabs -------------------------------------------------------------------------------------
@@ -215,9 +244,13 @@ class MainWindow(QMainWindow):
 
     def _tab_shown(self, _index: int) -> None:
         widget = self.tabs.currentWidget()
+        if isinstance(widget, LazyTab):
+            widget.ensure()
         if widget in self._dirty:
             self._dirty.discard(widget)
             widget.reload()
+            if isinstance(widget, RegistryTab):
+                widget.fit_columns_once()
 
     # changes ------------------------------------------------------------------------------------
     def notify_changed(self, *areas: str) -> None:
@@ -274,11 +307,6 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
         for tab in (self.units_tab, self.staff_tab, self.equipment_tab):
             tab.restore_columns()
-            if self.ui_settings.header_state(tab.table_name) is None:
-                tab.table.resizeColumnsToContents()
-                header = tab.table.horizontalHeader()
-                for col in range(header.count()):
-                    header.resizeSection(col, min(header.sectionSize(col), 320))
         last = self.ui_settings.last_tab
         for i in range(self.tabs.count()):
             if self.tabs.widget(i).objectName() == last:

@@ -58,7 +58,8 @@ def overview_columns() -> list[Column]:
 
 
 class OverviewTab(QWidget):
-    def __init__(self, registry: Registry, parent: QWidget | None = None, today=None):
+    def __init__(self, registry: Registry, parent: QWidget | None = None, today=None,
+                 load: bool = True):
         super().__init__(parent)
         self.setObjectName("overviewTab")
         self.registry = registry
@@ -92,7 +93,8 @@ class OverviewTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
-        self.reload()
+        if load:
+            self.reload()
         for column, width in enumerate((44, 250, 70, 130, 140, 100)):
             self.table.setColumnWidth(column, width)
 

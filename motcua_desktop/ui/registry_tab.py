@@ -137,6 +137,16 @@ class RegistryTab(QWidget):
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
 
+    def fit_columns_once(self) -> None:
+        """Without remembered widths, size the columns to what the first rows show."""
+        if getattr(self, "_fitted", False) or self.ui_settings.header_state(self.table_name) is not None:
+            return
+        self._fitted = True
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for col in range(header.count()):
+            header.resizeSection(col, min(header.sectionSize(col), 320))
+
     def save_columns(self) -> None:
         self.ui_settings.set_header_state(self.table_name, self.table.horizontalHeader().saveState())
 

@@ -51,7 +51,7 @@ class StaffTab(RegistryTab):
     search_name = "staffSearch"
 
     def __init__(self, registry: Registry, operations: Operations, settings: UiSettings,
-                 parent: QWidget | None = None, today=None):
+                 parent: QWidget | None = None, today=None, load: bool = True):
         self.registry, self.ops = registry, operations
         self.today = today or (lambda: date.today())  # looked up per call: tests fix the day
         model = RecordTableModel(staff_columns(), _search_text,
@@ -105,7 +105,8 @@ class StaffTab(RegistryTab):
         self.context_actions = [self.action_edit, self.action_end, self.action_transfer,
                                 self.action_history, None, self.action_delete]
         self.dialog: QWidget | None = None
-        self.reload()
+        if load:
+            self.reload()
 
     # data ---------------------------------------------------------------------------------
     def reload(self) -> None:

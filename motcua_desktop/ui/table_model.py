@@ -1,13 +1,17 @@
 """A read-only table of records with a Vietnamese sort-key role, and the search proxy over it.
 
-Province scale (20,000 staff rows) sets the design: folded search text is computed once per
-row when rows are loaded, sort keys once per column when first sorted, and sorting runs in
-Python's ``sorted`` on those keys instead of through ``lessThan`` (two Python calls per
-comparison would take seconds).
+Province scale (20,000 staff rows, 50,000 equipment rows) sets the design. Qt's
+``QSortFilterProxyModel`` calls ``filterAcceptsRow``/``lessThan`` once per row or comparison;
+from Python that costs 1-2 µs each, so a keystroke over 50,000 rows would take ~100 ms and a
+sort seconds. Instead the proxy decides in one Python pass over text folded once per row
+(``search_fold``) which rows match, and the source model exposes only those (a cheap model
+reset: Qt then maps just the matching rows, in C++); sorting runs in Python's ``sorted`` on
+sort keys computed once per column.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -46,6 +51,31 @@ def name_key(full_name: str) -> tuple:
     return text_key(words[-1]), text_key(" ".join(words[:-1]))
 
 
+def _fold_table() -> dict[int, str | None]:
+    """Each precomposed Latin letter to what ``fold`` makes of it; combining marks dropped."""
+    table: dict[int, str | None] = {}
+    for code in range(0x80, 0x2000):
+        ch = chr(code)
+        if unicodedata.combining(ch):
+            table[code] = None
+        else:
+            folded = fold(ch)
+            if folded != ch and len(folded) == 1:
+                table[code] = folded
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def search_fold(text: str) -> str:
+    """``domain.text.fold`` for search, ~10x faster on long lists: a translation table
+    instead of decomposing every string (same result on any NFC or NFD text)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_FOLD)
+    return " ".join(text.lower().split())
+
+
 def number_key(value: float | int | None) -> tuple:
     """Numbers numerically, blanks last."""
     return (1, 0) if value is None else (0, value)
@@ -67,7 +97,8 @@ class Column:
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Rows of records (any objects); ``highlight`` marks rows to show in a warning colour."""
+    """Rows of records (any objects), of which ``visible`` ones are shown (all by default);
+    ``highlight`` marks rows to show in a warning colour."""
 
     def __init__(
         self,
@@ -84,33 +115,54 @@ class RecordTableModel(QAbstractTableModel):
         self._search_text = search_text
         self._highlight = highlight
         self._rows: list[Any] = []
-        self._folded: list[str] = []
+        self._visible: list[int] | None = None  # positions in _rows shown, None: all
+        self._folded: list[str] | None = None  # computed at the first search
         self._keys: dict[int, list[Any]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._filter: Callable[[], list[int] | None] | None = None
         self.generation = 0  # bumped whenever row positions change (reset or sort)
 
     # loading ----------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._folded = [fold(self._search_text(r)) for r in self._rows]
+        self._folded = None
         self._keys = {}
         if self._sort is not None:
             self._apply_sort(*self._sort)
         self.generation += 1
+        self._visible = self._filter() if self._filter else None
+        self.endResetModel()
+        # Fold the search texts while the user looks at the new rows, not at the first key.
+        QTimer.singleShot(0, self, self.folded)
+
+    def set_filter(self, rows_to_show: Callable[[], list[int] | None]) -> None:
+        """``rows_to_show`` (positions in ``records()``) is asked again after every load/sort."""
+        self._filter = rows_to_show
+
+    def show_only(self, rows: list[int] | None) -> None:
+        """Show these positions of ``records()`` (in that order), or all with None."""
+        self.beginResetModel()
+        self._visible = rows
         self.endResetModel()
 
     def record(self, row: int) -> Any:
-        return self._rows[row]
+        """The record shown on ``row``."""
+        return self._rows[row if self._visible is None else self._visible[row]]
 
     def records(self) -> list[Any]:
+        """Every loaded record, shown or not."""
         return list(self._rows)
 
     def folded(self) -> list[str]:
+        """Each record's searchable text, folded once (at the first search after a load)."""
+        if self._folded is None:
+            text = self._search_text
+            self._folded = [search_fold(text(r)) for r in self._rows]
         return self._folded
 
     def sort_key(self, row: int, column: int) -> Any:
-        return self._column_keys(column)[row]
+        return self._column_keys(column)[row if self._visible is None else self._visible[row]]
 
     def _column_keys(self, column: int) -> list[Any]:
         keys = self._keys.get(column)
@@ -122,15 +174,17 @@ class RecordTableModel(QAbstractTableModel):
 
     # Qt model ---------------------------------------------------------------------------
     def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        if parent.isValid():
+            return 0
+        return len(self._rows) if self._visible is None else len(self._visible)
 
     def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= self.rowCount():
             return None
-        record = self._rows[index.row()]
+        record = self.record(index.row())
         col = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return col.display(record)
@@ -163,15 +217,17 @@ class RecordTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
-        old_rows = [id(self._rows[i.row()]) for i in old_persistent]
+        old_records = [id(self.record(i.row())) for i in old_persistent]
         self._apply_sort(column, order)
         self._sort = (column, order)
-        position = {id(r): n for n, r in enumerate(self._rows)}
+        self.generation += 1
+        self._visible = self._filter() if self._filter else None
+        position = {id(self.record(n)): n for n in range(self.rowCount())}
         self.changePersistentIndexList(
             old_persistent,
-            [self.index(position[r], i.column()) for r, i in zip(old_rows, old_persistent, strict=True)],
+            [self.index(position[r], i.column()) if r in position else QModelIndex()
+             for r, i in zip(old_records, old_persistent, strict=True)],
         )
-        self.generation += 1
         self.layoutChanged.emit()
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
@@ -179,68 +235,79 @@ class RecordTableModel(QAbstractTableModel):
         reverse = order == Qt.SortOrder.DescendingOrder
         perm = sorted(range(len(self._rows)), key=keys.__getitem__, reverse=reverse)
         self._rows = [self._rows[i] for i in perm]
-        self._folded = [self._folded[i] for i in perm]
+        if self._folded is not None:
+            self._folded = [self._folded[i] for i in perm]
         self._keys = {c: [k[i] for i in perm] for c, k in self._keys.items()}
 
 
 class SearchProxy(QSortFilterProxyModel):
     """Accent- and case-insensitive search (every word of the query must occur) plus
-    optional predicates (unit, kind); sorting is delegated to the source model."""
+    optional predicates (unit, kind) over a ``RecordTableModel``; sorting by the model's
+    sort keys. The matching rows are found in one pass (narrowing the previous result while
+    the user keeps typing) and the source shows only those; see the module docstring."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._model: RecordTableModel | None = None
         self._words: list[str] = []
         self._predicates: dict[str, Callable[[Any], bool]] = {}
-        self._accepted: bytearray = bytearray()
-        self._generation = -1
+        self._matched: tuple[int, list[str], list[int]] | None = None  # generation, words, rows
         self.setSortRole(SORT_ROLE)
 
+    def setSourceModel(self, model: RecordTableModel) -> None:  # noqa: N802 - Qt's name
+        self._model = model
+        model.set_filter(self._rows_to_show)
+        super().setSourceModel(model)
+
     def source(self) -> RecordTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, RecordTableModel)
-        return model
+        assert self._model is not None
+        return self._model
 
     def set_query(self, text: str) -> None:
-        words = fold(text).split()
+        words = search_fold(text).split()
         if words == self._words:
             return
         self._words = words
-        self._refilter()
-
-    def query_words(self) -> list[str]:
-        return list(self._words)
+        self.source().show_only(self._rows_to_show())
 
     def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
         if predicate is None:
             self._predicates.pop(name, None)
         else:
             self._predicates[name] = predicate
-        self._refilter()
+        self.source().show_only(self._rows_to_show())
 
-    def _refilter(self) -> None:
-        self.beginFilterChange()
-        self._compute()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def _compute(self) -> None:
-        model = self.source()
-        folded = model.folded()
+    def _word_matches(self, model: RecordTableModel) -> list[int] | None:
+        """Positions of the records containing every query word (None: no query)."""
         words = self._words
-        if words:
-            flags = [all(w in text for w in words) for text in folded]
-        else:
-            flags = [True] * len(folded)
+        if not words:
+            return None
+        folded = model.folded()
+        rows: list[int] | None = None
+        todo = words
+        if self._matched is not None and self._matched[0] == model.generation:
+            _gen, old_words, old_rows = self._matched
+            # Typing on only narrows: every old word is still inside some new word, so
+            # only the old matches need checking, and only for the words that changed.
+            if all(any(o in w for w in words) for o in old_words):
+                rows, todo = old_rows, [w for w in words if w not in old_words]
+        for word in todo:
+            if rows is None:
+                rows = [i for i, text in enumerate(folded) if word in text]
+            else:
+                rows = [i for i in rows if word in folded[i]]
+        self._matched = (model.generation, list(words), rows)
+        return rows
+
+    def _rows_to_show(self) -> list[int] | None:
+        model = self.source()
+        rows = self._word_matches(model)
         if self._predicates:
             preds = list(self._predicates.values())
             records = model.records()
-            flags = [f and all(p(r) for p in preds) for f, r in zip(flags, records, strict=True)]
-        self._accepted = bytearray(flags)
-        self._generation = model.generation
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if self.source().generation != self._generation:
-            self._compute()
-        return source_row < len(self._accepted) and bool(self._accepted[source_row])
+            candidates = range(len(records)) if rows is None else rows
+            rows = [i for i in candidates if all(p(records[i]) for p in preds)]
+        return rows
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.source().sort(column, order)

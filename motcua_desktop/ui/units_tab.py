@@ -41,7 +41,7 @@ class UnitsTab(RegistryTab):
     show_equipment_of = Signal(int)
 
     def __init__(self, registry: Registry, operations: Operations, settings: UiSettings,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, load: bool = True):
         self.registry, self.ops = registry, operations
         model = RecordTableModel([], lambda u: f"{u.code} {u.name} {u.admin_name} {u.address}")
         super().__init__(model, settings, parent)
@@ -83,7 +83,8 @@ class UnitsTab(RegistryTab):
         self.context_actions = [self.action_edit, self.action_staff, self.action_equipment, None,
                                 self.action_up, self.action_down, None, self.action_delete]
         self.dialog: UnitDialog | None = None
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         levels = {c.code: c.label for c in self.registry.units.levels()}

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from motcua_desktop.domain.model import Condition
+
+
+@pytest.fixture(autouse=True)
+def _equipment_tab_shown(window):
+    """The tab loads its rows when shown, as for a user clicking it."""
+    window.tabs.setCurrentWidget(window.equipment_tab)
 
 
 def _save(dialog):

@@ -19,7 +19,10 @@ from motcua_desktop.ui.table_model import (
 
 
 def _tables(window):
-    return [window.units_tab, window.staff_tab, window.equipment_tab]
+    tabs = [window.units_tab, window.staff_tab, window.equipment_tab]
+    for tab in [*tabs, window.overview_tab]:
+        window.tabs.setCurrentWidget(tab)  # each loads its rows when first shown
+    return tabs
 
 
 def test_every_tab_model_and_proxy_passes_the_model_tester(window, qtmodeltester):
@@ -100,3 +103,24 @@ def test_sort_keeps_the_selection_on_the_same_record(qtbot):
     proxy.sort(0)
     selected = view.selectionModel().selectedIndexes()
     assert [i.data() for i in selected] == ["Bắc"]
+
+
+def test_fast_search_fold_agrees_with_the_domain_fold():
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from motcua_desktop.domain.text import fold
+    from motcua_desktop.ui.table_model import search_fold
+
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+    alphabet = letters + letters.upper() + " -,.0123456789"
+
+    @given(st.text(alphabet=alphabet, max_size=40), st.booleans())
+    def check(text, decomposed):
+        if decomposed:
+            text = unicodedata.normalize("NFD", text)
+        assert search_fold(text) == fold(text)
+
+    check()

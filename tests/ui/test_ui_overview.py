@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from motcua_desktop.domain.model import Assignment, EmploymentKind, Person
+
+
+@pytest.fixture(autouse=True)
+def _overview_tab_shown(window):
+    """The tab loads its rows when shown, as for a user clicking it."""
+    window.tabs.setCurrentWidget(window.overview_tab)
 
 
 def test_overview_shows_the_seed_counts_and_total(window):

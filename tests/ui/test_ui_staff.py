@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from motcua_desktop.domain.model import EmploymentKind
 from motcua_desktop.domain.text import person_name_key
+
+
+@pytest.fixture(autouse=True)
+def _staff_tab_shown(window):
+    """The tab loads its rows when shown, as for a user clicking it."""
+    window.tabs.setCurrentWidget(window.staff_tab)
 
 
 def _save(dialog):

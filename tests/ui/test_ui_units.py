@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from motcua_desktop.domain.model import Unit
+
+
+@pytest.fixture(autouse=True)
+def _units_tab_shown(window):
+    """The tab loads its rows when shown, as for a user clicking it."""
+    window.tabs.setCurrentWidget(window.units_tab)
 
 
 def _names(tab):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QTableView, QTabWidget
 
@@ -27,6 +28,8 @@ def test_named_tables_search_boxes_and_actions_exist(window):
 
 
 def test_tables_show_the_sample_register(window):
+    for tab in (window.units_tab, window.staff_tab):
+        window.tabs.setCurrentWidget(tab)
     assert window.findChild(QTableView, "unitsTable").model().rowCount() == 21
     # 119 people work on the seed's date (112 own + 7 sent), former and future staff hidden
     assert window.findChild(QTableView, "staffTable").model().rowCount() == 119
@@ -80,3 +83,11 @@ def test_add_tab_extension_point_reloads_on_change(window, qtbot):
     with qtbot.waitSignal(window.data_changed):
         window.notify_changed("units")
     assert Probe.reloads == 1
+
+
+def test_report_tab_is_built_when_first_shown(window):
+    pytest.importorskip("motcua_desktop.ui.report_tab")
+    assert window.report_tab is None
+    window.tabs.setCurrentWidget(window.report_holder)
+    assert window.report_tab.findChild(QAction, "actionPreviewReport") is not None
+    assert window.findChild(QAction, "actionShowReportPreview").text() == "Xem trước báo cáo"
