@@ -32,37 +32,34 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return tuple(numbers[:4])  # type: ignore[return-value]
 
 
-def windows_version_info(version: str, original_filename: str, description: str):
-    """The VERSIONINFO resource Windows shows in the file's Properties > Details."""
-    from PyInstaller.utils.win32.versioninfo import (
-        FixedFileInfo,
-        StringFileInfo,
-        StringStruct,
-        StringTable,
-        VarFileInfo,
-        VarStruct,
-        VSVersionInfo,
-    )
-
+def windows_version_file(version: str, original_filename: str, description: str) -> str:
+    """The VERSIONINFO resource (Properties > Details on Windows) in PyInstaller's version-file
+    syntax; EXE(version=<file>) reads it. Text rather than PyInstaller's classes, whose module
+    needs pefile, which exists only on Windows."""
     numbers = version_tuple(version)
-    return VSVersionInfo(
-        ffi=FixedFileInfo(filevers=numbers, prodvers=numbers, mask=0x3F, flags=0x0, OS=0x40004,
-                          fileType=0x1, subtype=0x0, date=(0, 0)),
-        kids=[
-            # 042A = Vietnamese, 04B0 = Unicode (1200).
-            StringFileInfo([StringTable("042A04B0", [
-                StringStruct("CompanyName", COMPANY),
-                StringStruct("FileDescription", description),
-                StringStruct("FileVersion", version),
-                StringStruct("InternalName", original_filename.rsplit(".", 1)[0]),
-                StringStruct("LegalCopyright", "GPL-3.0-or-later"),
-                StringStruct("OriginalFilename", original_filename),
-                StringStruct("ProductName", APP_NAME),
-                StringStruct("ProductVersion", version),
-            ])]),
-            VarFileInfo([VarStruct("Translation", [0x042A, 1200])]),
-        ],
-    )
+    strings = {
+        "CompanyName": COMPANY,
+        "FileDescription": description,
+        "FileVersion": version,
+        "InternalName": original_filename.rsplit(".", 1)[0],
+        "LegalCopyright": "GPL-3.0-or-later",
+        "OriginalFilename": original_filename,
+        "ProductName": APP_NAME,
+        "ProductVersion": version,
+    }
+    table = ",\n          ".join(f"StringStruct({key!r}, {value!r})" for key, value in strings.items())
+    # 042A = Vietnamese, 04B0 = Unicode (1200).
+    return f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers!r}, prodvers={numbers!r}, mask=0x3f, flags=0x0,
+                    OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([
+      StringTable('042A04B0', [
+          {table}])]),
+    VarFileInfo([VarStruct('Translation', [0x042A, 1200])])
+  ]
+)
+"""
 
 
 @dataclass(frozen=True)

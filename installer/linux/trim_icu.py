@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 TOOLS = ("objcopy", "nm", "icupkg", "genccode", "cc")
-KEEP_LOCALES = {"root", "vi", "vi_VN", "en", "en_US", "en_US_POSIX", "en_001"}
+KEEP_LOCALES = {"root", "vi", "vi_VN", "en", "en_US", "en_US_POSIX", "en_001", "res_index"}
 _LOCALE = re.compile(r"^[a-z]{2,3}(?:_[A-Za-z0-9]*)*$")  # also "de__PHONEBOOK"
 
 
