@@ -24,8 +24,13 @@ from motcua_desktop.ui.app import demo_database, make_application  # noqa: E402
 SIZE = (1340, 740)
 
 
-def slug(label: str) -> str:
-    return "-".join(fold(label).split())
+# File names the user guide (docs/huong-dan-su-dung.md) and the README link to.
+NAMES = {"overviewTab": "overview", "unitsTab": "units", "staffTab": "staff",
+         "equipmentTab": "equipment", "reportHolder": "report"}
+
+
+def slug(widget, label: str) -> str:
+    return NAMES.get(widget.objectName()) or "-".join(fold(label).split())
 
 
 def settle(app: QApplication) -> None:
@@ -45,7 +50,7 @@ def main() -> int:
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
         settle(app)
-        target = DOCS / f"screenshot-{slug(window.tabs.tabText(i))}.png"
+        target = DOCS / f"screenshot-{slug(window.tabs.widget(i), window.tabs.tabText(i))}.png"
         window.grab().save(str(target))
         written.append(target)
     # One dialog, to show how a mistake is reported next to its field.
@@ -57,7 +62,7 @@ def main() -> int:
     dialog.start.setText("31/02/2024")
     dialog.buttons.accepted.emit()
     settle(app)
-    target = DOCS / "screenshot-them-can-bo.png"
+    target = DOCS / "screenshot-staff-dialog.png"
     dialog.grab().save(str(target))
     written.append(target)
     dialog.reject()

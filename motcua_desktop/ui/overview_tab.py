@@ -52,7 +52,7 @@ def overview_columns() -> list[Column]:
                lambda r: r.count.own, numeric=True),
         Column("Cơ quan khác cử đến", lambda r: format_number(r.count.sent),
                lambda r: r.count.sent, numeric=True),
-        Column("TB còn thiếu", lambda r: format_number(r.missing), lambda r: r.missing, numeric=True),
+        Column("Thiết bị thiếu", lambda r: format_number(r.missing), lambda r: r.missing, numeric=True),
         Column("Thiếu loại", lambda r: r.missing_types),
     ]
 
@@ -95,7 +95,7 @@ class OverviewTab(QWidget):
         layout.addWidget(splitter, 1)
         if load:
             self.reload()
-        for column, width in enumerate((44, 250, 70, 130, 140, 100)):
+        for column, width in enumerate((44, 250, 70, 130, 140, 104)):
             self.table.setColumnWidth(column, width)
 
     def reload(self) -> None:
