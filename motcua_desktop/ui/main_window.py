@@ -19,6 +19,7 @@ from ..store.registry import Registry
 from .commands import ChangeBus
 from .equipment_tab import EquipmentTab
 from .file_menu import FileMenu
+from .help_menu import install_help_menu
 from .icons import icon
 from .lazy_tab import LazyTab
 from .operations import Operations
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         self.tools_menu.addAction(self.action_catalogue)
         self.help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         self.help_menu.addAction(self.action_about)
+        install_help_menu(self)
 
     def _make_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Thanh công cụ"))
