@@ -2,6 +2,7 @@
 ;
 ;   makensis -WX /DVERSION=0.1.0 /DPAYLOAD=..\dist\motcua /DOUTDIR=..\dist installer\motcua.nsi
 ;
+; makensis works from this script's folder (unless /NOCD), so relative paths start here.
 ; PAYLOAD is the PyInstaller one-folder bundle (MotCua.exe, motcua-cli.exe, _internal\).
 ; Per-user install without administrator rights into %LOCALAPPDATA%\Programs\MotCua by
 ; default; "all users" (C:\Program Files\MotCua) for PCs whose AppLocker rules block programs
@@ -22,10 +23,10 @@ RequestExecutionLevel user
   !error "Cần /DVERSION=x.y.z (build_windows.ps1 đọc nó từ motcua_desktop/__init__.py)"
 !endif
 !ifndef PAYLOAD
-  !define PAYLOAD "${__FILEDIR__}\..\dist\motcua"
+  !define PAYLOAD "..\dist\motcua"
 !endif
 !ifndef OUTDIR
-  !define OUTDIR "${__FILEDIR__}\..\dist"
+  !define OUTDIR "..\dist"
 !endif
 !ifndef VERSION4
   !define VERSION4 "${VERSION}.0"
@@ -58,8 +59,8 @@ VIAddVersionKey /LANG=1066 "LegalCopyright" "GPL-3.0-or-later"
 !include "FileFunc.nsh"
 !include "x64.nsh"
 
-!define MUI_ICON "${__FILEDIR__}\..\resources\icons\app.ico"
-!define MUI_UNICON "${__FILEDIR__}\..\resources\icons\app.ico"
+!define MUI_ICON "..\resources\icons\app.ico"
+!define MUI_UNICON "..\resources\icons\app.ico"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "Mở ${APP_NAME} ngay"
