@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import SEED_ROWS, SEED_TOTALS, run_cli
 from docx import Document
 from docx.shared import Pt
+from report_seed import SEED_ROWS, SEED_TOTALS, run_cli
 
 
 @pytest.fixture(scope="module")

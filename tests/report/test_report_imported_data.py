@@ -8,8 +8,8 @@ import unicodedata
 import openpyxl
 import pdfplumber
 import pytest
-from conftest import run_cli
 from docx import Document
+from report_seed import run_cli
 
 UNITS = [
     ("H01", "Bộ phận Một cửa huyện Hữu Lũng", "Huyện", "huyện", "Số 1 đường Chính, thị trấn Hữu Lũng", "120,5", 1),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import SEED_ROWS, SEED_TOTALS
+from report_seed import SEED_ROWS, SEED_TOTALS
 
 MM = 72 / 25.4
 A4_W, A4_H = 595.28, 841.89
@@ -18,7 +18,7 @@ CENTRE = (LEFT + RIGHT) / 2
 @pytest.fixture(scope="module")
 def sample_pdf(tmp_path_factory) -> Path:
     """`motcua report` on a fresh demo register, as of 19/4/2024."""
-    from conftest import run_cli
+    from report_seed import run_cli
 
     folder = tmp_path_factory.mktemp("pdf")
     db, out = folder / "demo.sqlite", folder / "bao-cao.pdf"

@@ -7,7 +7,7 @@ from datetime import date
 
 import pdfplumber
 import pytest
-from conftest import run_cli
+from report_seed import run_cli
 
 from motcua_desktop.domain.validation import ValidationError
 from motcua_desktop.report.service import choose_report, new_report

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-from conftest import SEED_ROWS, SEED_TOTALS, run_cli
+from report_seed import SEED_ROWS, SEED_TOTALS, run_cli
 
 
 def _table(path: Path):
