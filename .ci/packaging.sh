@@ -5,8 +5,10 @@
 #      `motcua init --demo` + `motcua report` whose PDF must read "BÁO CÁO" and the district;
 #   3. sizes against the goals (<= 120 MB unpacked, <= 45 MB packed);
 #   4. `makensis -WX` on the Windows installer script with a stand-in payload;
-#   5. the .deb unpacked with dpkg -x into a scratch root: its smoke test, its menu entry.
-# Needs (Debian): nsis binutils icu-devtools gcc poppler-utils util-linux, plus Qt's libraries.
+#   5. the .deb unpacked with dpkg -x into a scratch root: its smoke test (offscreen and on
+#      Xvfb through xcb), its menu entry, icon and Depends;
+#   6. the .tar.gz unpacked and run; the startup benchmark printed (when .venv exists).
+# Needs (Debian): nsis binutils icu-devtools gcc poppler-utils xvfb, plus Qt's libraries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
@@ -70,10 +72,23 @@ grep -q '^Exec=motcua' "$ROOTFS/usr/share/applications/motcua.desktop" || fail "
 [ -s "$ROOTFS/usr/share/icons/hicolor/256x256/apps/motcua.png" ] || fail ".deb thiếu biểu tượng"
 dpkg-deb -f "$DEB" Depends | grep -q libxcb-cursor0 || fail ".deb thiếu Depends libxcb-cursor0"
 offline "$ROOTFS/opt/motcua/motcua" --smoke-test
+if command -v xvfb-run >/dev/null; then
+  # The same on a real X server: the xcb plugin and the system libraries the .deb depends on.
+  offline xvfb-run -a -s "-screen 0 1280x1024x24" env -u QT_QPA_PLATFORM \
+    "$ROOTFS/opt/motcua/motcua" --smoke-test > "$SCRATCH/xcb.txt" || fail "smoke test trên X (xcb) không đạt"
+  cat "$SCRATCH/xcb.txt"
+  grep -q "(xcb)" "$SCRATCH/xcb.txt" || fail "smoke test không chạy trên nền xcb"
+fi
 
 step ".tar.gz: giải nén và chạy"
 mkdir -p "$SCRATCH/tar"
 tar -C "$SCRATCH/tar" -xzf "$TARBALL"
 offline "$SCRATCH/tar/motcua/motcua" --version | grep -q "$VERSION" || fail ".tar.gz: motcua --version sai"
+
+if [ -x .venv/bin/python ]; then
+  step "khởi động: bản đóng gói so với mã nguồn (chỉ để xem)"
+  .venv/bin/python bench/bench_startup.py --bundle "$BUNDLE/motcua" --runs 3 \
+    || echo "packaging: cảnh báo: khởi động bản đóng gói chậm hơn 1,5 lần mã nguồn"
+fi
 
 step "đạt"
