@@ -38,7 +38,7 @@ TARBALL=dist/motcua-$VERSION-linux-x86_64.tar.gz
 step "smoke test của bản đóng gói, không mạng"
 offline "$BUNDLE/motcua" --smoke-test
 
-step "motcua init --demo + motcua report, không mạng"
+step "motcua init/report/export/import/backup/check, không mạng"
 offline "$BUNDLE/motcua" init --demo --db "$SCRATCH/mau.sqlite"
 offline "$BUNDLE/motcua" report --db "$SCRATCH/mau.sqlite" --out "$SCRATCH/bao-cao.pdf"
 pdftotext -layout "$SCRATCH/bao-cao.pdf" "$SCRATCH/bao-cao.txt"
@@ -46,6 +46,14 @@ grep -q "BÁO CÁO" "$SCRATCH/bao-cao.txt" || fail "PDF không có chữ BÁO C�
 grep -q "Chi Lăng" "$SCRATCH/bao-cao.txt" || fail "PDF không có tên huyện Chi Lăng"
 grep -q "Mai Sao" "$SCRATCH/bao-cao.txt" || fail "PDF không có phụ lục các xã (Mai Sao)"
 pdffonts "$SCRATCH/bao-cao.pdf" | grep -q "yes yes" || fail "PDF không nhúng phông chữ"
+# The other formats and the workbook round trip go through libraries with data files of their own.
+offline "$BUNDLE/motcua" report --db "$SCRATCH/mau.sqlite" --out "$SCRATCH/bao-cao.docx"
+offline "$BUNDLE/motcua" report --db "$SCRATCH/mau.sqlite" --out "$SCRATCH/bao-cao.xlsx"
+offline "$BUNDLE/motcua" export --db "$SCRATCH/mau.sqlite" --out "$SCRATCH/du-lieu.xlsx"
+offline "$BUNDLE/motcua" init --db "$SCRATCH/trong.sqlite"
+offline "$BUNDLE/motcua" import --db "$SCRATCH/trong.sqlite" "$SCRATCH/du-lieu.xlsx"
+offline "$BUNDLE/motcua" backup --db "$SCRATCH/trong.sqlite" --out "$SCRATCH/sao-luu.sqlite"
+offline "$BUNDLE/motcua" check --db "$SCRATCH/sao-luu.sqlite"
 
 step "kích thước"
 UNPACKED=$(du -sb "$BUNDLE" | cut -f1)

@@ -62,6 +62,16 @@ def windows_version_file(version: str, original_filename: str, description: str)
 """
 
 
+def guide_files(guide: Path) -> list[Path]:
+    """The user guide and every picture it shows (they must exist: a broken guide fails the build)."""
+    text = guide.read_text(encoding="utf-8")
+    pictures = [guide.parent / name for name in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", text)]
+    missing = [str(p) for p in pictures if not p.is_file()]
+    if missing:
+        raise SystemExit("Hướng dẫn sử dụng nhắc tới ảnh không có: " + ", ".join(missing))
+    return [guide, *dict.fromkeys(pictures)]
+
+
 @dataclass(frozen=True)
 class Cut:
     """Files matching ``patterns`` (glob over the bundle path, '/'-separated, lower case)."""

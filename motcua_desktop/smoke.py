@@ -154,6 +154,44 @@ def open_window(db_path: Path) -> tuple[object, str]:
     return window, f"{window.windowTitle()} ({app.platformName()})"
 
 
+def _wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
+    from PySide6.QtCore import QElapsedTimer
+
+    app = _application()
+    clock = QElapsedTimer()
+    clock.start()
+    while not condition():
+        if clock.elapsed() > timeout_s * 1000:
+            return False
+        app.processEvents()
+        time.sleep(0.005)
+    return True
+
+
+def show_report_preview(window) -> str:
+    """Open the report tab (by its widget names) and wait for the PDF preview to show pages:
+    the window builds without its report tab, so only this proves QtPdf/QtPdfWidgets work."""
+    from PySide6.QtPdfWidgets import QPdfView
+    from PySide6.QtWidgets import QTabWidget
+
+    tabs = window.findChild(QTabWidget, "mainTabs")
+    labels = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())] if tabs else []
+    if "Báo cáo" not in labels:
+        raise SmokeFailure(f"cửa sổ không có thẻ «Báo cáo» (các thẻ: {', '.join(labels) or 'không có'})")
+    tabs.setCurrentIndex(labels.index("Báo cáo"))
+
+    def preview() -> QPdfView | None:
+        return window.findChild(QPdfView, "reportPreview")
+
+    if not _wait_until(lambda: preview() is not None, PAINT_TIMEOUT_S):
+        raise SmokeFailure("thẻ «Báo cáo» không có bản xem trước (reportPreview)")
+    view = preview()
+    if not _wait_until(lambda: view.document() is not None and view.document().pageCount() > 0,
+                       PAINT_TIMEOUT_S):
+        raise SmokeFailure("bản xem trước báo cáo không hiện trang nào")
+    return f"{view.document().pageCount()} trang"
+
+
 def render_sample_report(db_path: Path, folder: Path) -> str:
     try:
         from .report.render import render
@@ -210,6 +248,8 @@ def run_smoke_test() -> int:
             _step(step, check_vietnamese_collation)
             step = PAINTED_LINE
             window, _ = _step(step, lambda: open_window(db_path))
+            step = "xem trước báo cáo"
+            _step(step, lambda: show_report_preview(window))
             step = "báo cáo PDF"
             _step(step, lambda: render_sample_report(db_path, folder))
             window.close()

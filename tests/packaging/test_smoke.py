@@ -36,7 +36,7 @@ def test_smoke_test_passes_on_the_sample_data_and_times_each_step(tmp_path: Path
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     for step in ("tài nguyên", "dữ liệu mẫu", "plugin Qt", "sắp xếp tiếng Việt", "cửa sổ đã vẽ",
-                 "báo cáo PDF", "tổng cộng: đạt"):
+                 "xem trước báo cáo", "báo cáo PDF", "tổng cộng: đạt"):
         assert any(step in line and " s " in line for line in lines), (step, result.stdout)
     assert "offscreen" in result.stdout
     # And the user's own settings and recent files are not touched
