@@ -276,6 +276,15 @@ Function un.onInit
   ${IfNot} ${Errors}
     StrCpy $RemoveData 1
   ${EndIf}
+  ${If} $AllUsers == 1
+    UserInfo::GetAccountType
+    Pop $R1
+    ${If} $R1 != "Admin"
+      ; Program Files needs an administrator: start the uninstaller again through UAC.
+      ExecShell "runas" "$INSTDIR\uninstall.exe" "$R0"
+      Quit
+    ${EndIf}
+  ${EndIf}
 FunctionEnd
 
 Function un.DataPageShow
