@@ -10,6 +10,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -189,6 +190,20 @@ def _repeat_header(row) -> None:
     trPr.append(el)
 
 
+def _table_style(doc):
+    """Paragraph style of the appendix tables' cells: Times New Roman, table size, no spacing."""
+    name = "Ô bảng"
+    if name in [st.name for st in doc.styles]:
+        return doc.styles[name]
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.font.name, style.font.size = FONT, Pt(measures.TABLE_SIZE)
+    fmt = style.paragraph_format
+    fmt.space_after, fmt.space_before, fmt.line_spacing = Pt(0), Pt(0), 1.0
+    fmt.alignment = _LEFT
+    return style
+
+
 def _appendix(doc, t: AppendixTable) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     _page_setup(section, landscape=t.landscape)
@@ -200,37 +215,45 @@ def _appendix(doc, t: AppendixTable) -> None:
     width_mm = (297 if t.landscape else 210) - 30 - 15
     total = sum(t.widths)
     widths = [width_mm * w / total for w in t.widths]
-    columns = len(t.widths)
-    table = doc.add_table(rows=len(t.header) + len(t.rows), cols=columns)
+    table = doc.add_table(rows=len(t.header) + len(t.rows), cols=len(t.widths))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _set_widths(table, widths)
 
-    def put(r: int, c: int, text: str, *, bold: bool, align) -> None:
-        cell = table.cell(r, c)
+    # rows and cells are walked once: python-docx's table.cell(r, c) rescans the whole table
+    # on every call, which is quadratic at province scale (2,000 rows)
+    cell_style = _table_style(doc).style_id  # by id: python-docx looks a style object up each time
+
+    def put(cell, text: str, *, bold: bool, align) -> None:
+        # font and size come from the paragraph style: formatting 12,000 runs one by one
+        # would take seconds at province scale
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         p = cell.paragraphs[0]
-        p.alignment = align
+        p._p.style = cell_style
+        if align is not _LEFT:
+            p.alignment = align
         if text:
-            _run(p, text, measures.TABLE_SIZE, bold=bold)
+            p.add_run(text).bold = bold or None
 
+    rows = list(table.rows)
+    header_cells = [row.cells for row in rows[: len(t.header)]]
     for r, values in enumerate(t.header):
-        _repeat_header(table.rows[r])
+        _repeat_header(rows[r])
         for c, value in enumerate(values):
-            put(r, c, value, bold=True, align=_CENTRE)
+            put(header_cells[r][c], value, bold=True, align=_CENTRE)
     for r0, c0, r1, c1 in t.spans:
-        table.cell(r0, c0).merge(table.cell(r1, c1))
-    for i, row in enumerate(t.rows):
-        r = len(t.header) + i
-        bold = row.kind in ("section", "group", "total")
-        if row.kind == "section":
-            merged = table.cell(r, 0).merge(table.cell(r, columns - 1))
+        header_cells[r0][c0].merge(header_cells[r1][c1])
+    for row, data in zip(rows[len(t.header):], t.rows, strict=True):
+        cells = row.cells
+        bold = data.kind in ("section", "group", "total")
+        if data.kind == "section":
+            merged = cells[0].merge(cells[-1])
             merged.paragraphs[0].alignment = _LEFT
-            _run(merged.paragraphs[0], cell_text(row.cells[0]), measures.TABLE_SIZE, bold=True)
+            _run(merged.paragraphs[0], cell_text(data.cells[0]), measures.TABLE_SIZE, bold=True)
             continue
-        for c, value in enumerate(row.cells):
+        for c, value in enumerate(data.cells):
             text_col = 0 < c < t.text_columns
-            put(r, c, cell_text(value), bold=bold, align=_LEFT if text_col else _CENTRE)
+            put(cells[c], cell_text(value), bold=bold, align=_LEFT if text_col else _CENTRE)
     if t.note:
         _para(doc, t.note, measures.TABLE_SIZE, italic=True, align=_LEFT, before=6)
 

@@ -22,14 +22,36 @@ def sample_docx(tmp_path_factory) -> Path:
     return out
 
 
-def _runs(doc):
-    for p in doc.paragraphs:
-        yield from p.runs
+def _paragraphs(doc):
+    yield from doc.paragraphs
     for t in doc.tables:
         for row in t.rows:
             for cell in row.cells:
-                for p in cell.paragraphs:
-                    yield from p.runs
+                yield from cell.paragraphs
+
+
+def _runs(doc):
+    for p in _paragraphs(doc):
+        yield from p.runs
+
+
+def _effective_font(run, paragraph, doc) -> tuple[str, float]:
+    """The font a run shows in: its own, else its paragraph style's chain, else Normal."""
+    name, size = run.font.name, run.font.size
+    style = paragraph.style
+    while style is not None and (name is None or size is None):
+        name, size = name or style.font.name, size or style.font.size
+        style = style.base_style
+    return name, size.pt
+
+
+def test_every_text_run_is_times_new_roman(sample_docx):
+    doc = Document(sample_docx)
+    fonts = {_effective_font(r, p, doc)[0] for p in _paragraphs(doc) for r in p.runs if r.text}
+    assert fonts == {"Times New Roman"}
+    table_sizes = {_effective_font(r, p, doc)[1] for row in doc.tables[2].rows for c in row.cells
+                   for p in c.paragraphs for r in p.runs if r.text}
+    assert table_sizes == {12.0}
 
 
 def test_page_a4_margins_and_times_new_roman_everywhere(sample_docx):
@@ -38,7 +60,6 @@ def test_page_a4_margins_and_times_new_roman_everywhere(sample_docx):
     assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
     margins = (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)
     assert tuple(round(m.mm, 1) for m in margins) == (20, 20, 30, 15)
-    assert {r.font.name for r in _runs(doc) if r.text} == {"Times New Roman"}
 
 
 def test_header_table_and_title_elements(sample_docx):
