@@ -191,7 +191,7 @@ def _repeat_header(row) -> None:
 
 
 def _table_style(doc):
-    """Paragraph style of the appendix tables' cells: Times New Roman, table size, no spacing."""
+    """Paragraph style of the appendix tables' cells: Times New Roman, table size, a little air."""
     name = "Ô bảng"
     if name in [st.name for st in doc.styles]:
         return doc.styles[name]
@@ -199,7 +199,7 @@ def _table_style(doc):
     style.base_style = doc.styles["Normal"]
     style.font.name, style.font.size = FONT, Pt(measures.TABLE_SIZE)
     fmt = style.paragraph_format
-    fmt.space_after, fmt.space_before, fmt.line_spacing = Pt(0), Pt(0), 1.0
+    fmt.space_after, fmt.space_before, fmt.line_spacing = Pt(2), Pt(2), 1.0
     fmt.alignment = _LEFT
     return style
 
