@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -204,7 +205,9 @@ class RecordTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title if 0 <= section < len(self.columns) else None
+            if not 0 <= section < len(self.columns):
+                return None
+            return QCoreApplication.translate("Column", self.columns[section].title)
         return str(section + 1)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
