@@ -32,7 +32,7 @@ RESTORE_KEPT = "truoc-phuc-hoi"
 DEFAULT_KEEP = 10
 _STAMP = "%Y-%m-%d_%H-%M-%S"
 _NAME = re.compile(
-    r"^(?P<stem>.+)_(?P<stamp>\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:-\d+)?_(?P<kind>[a-z-]+)\.sqlite$"
+    r"^(?P<stem>.+)_(?P<stamp>\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:-(?P<n>\d+))?_(?P<kind>[a-z-]+)\.sqlite$"
 )
 _CONFIG_FILE = "sao-luu.json"
 
@@ -213,7 +213,7 @@ def backup_to(db_path: str | Path, out: str | Path, *, kind: str = KIND_MANUAL) 
 def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> list[BackupInfo]:
     """Dated backups of this register in ``folders`` (default: the configured ones), newest first."""
     stem = Path(db_path).stem
-    found: dict[Path, BackupInfo] = {}
+    found: dict[Path, tuple[tuple, BackupInfo]] = {}
     for folder in folders if folders is not None else BackupConfig.load().folders():
         try:
             entries = list(Path(folder).iterdir())
@@ -223,8 +223,10 @@ def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> 
             m = _NAME.match(file.name)
             if m and m["stem"] == stem and file.is_file():
                 made = datetime.strptime(m["stamp"], _STAMP)
-                found[file.resolve()] = BackupInfo(file, made, m["kind"])
-    return sorted(found.values(), key=lambda b: (b.made_at, b.path.name), reverse=True)
+                # two backups in one second: the counter after the time orders them
+                order = (made, int(m["n"] or 1), file.name)
+                found[file.resolve()] = (order, BackupInfo(file, made, m["kind"]))
+    return [info for _, info in sorted(found.values(), key=lambda x: x[0], reverse=True)]
 
 
 def newest_good_backup(db_path: str | Path, folders: Iterable[Path] | None = None) -> BackupInfo | None:

@@ -70,8 +70,8 @@ def acquire(db_path: str | Path) -> WriteAccess:
         _held[key] = WriteAccess(False, lock=lock, key=key)
         return _held[key]
     if lock.error() == QLockFile.LockError.LockFailedError:
-        ok, pid, host, _app = lock.getLockInfo()
-        who = f" (máy {host}, tiến trình số {pid})" if ok else ""
+        info = lock.getLockInfo()  # PySide6: (pid, host, app), or a falsy value when unknown
+        who = f" (máy {info[1]}, tiến trình số {info[0]})" if info and len(info) == 3 else ""
         return WriteAccess(
             True,
             f"Tệp dữ liệu đang được mở trong một cửa sổ Một Cửa khác{who}. Cửa sổ này chỉ để xem; "

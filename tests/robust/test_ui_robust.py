@@ -1,0 +1,234 @@
+"""The window's side of this issue: backup menu, recovery at start, one writer with a
+read-only banner, history per record, the trash."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolBar
+
+from motcua_desktop.store.backup import KIND_AUTO, automatic_backup, list_backups
+from motcua_desktop.store.health import check_file
+from motcua_desktop.ui import build_main_window
+from motcua_desktop.userdata import backup_dir
+
+from .helpers import content, corrupt
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+class Clicker:
+    """Answers the modal dialogs that come up, in order: a button's objectName or text, or
+    ``ACCEPT`` for a message box's default button."""
+
+    def __init__(self, steps: list[str]):
+        self.steps, self.seen = list(steps), []
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(20)
+
+    def _tick(self) -> None:
+        w = QApplication.activeModalWidget()
+        if w is None or not self.steps:
+            return
+        step = self.steps[0]
+        if step == "ACCEPT":
+            self.steps.pop(0)
+            self.seen.append((w.objectName(), getattr(w, "text", lambda: "")()))
+            w.accept()
+            return
+        buttons = w.findChildren(QAbstractButton)
+        button = next((b for b in buttons if step in (b.objectName(), b.text())), None)
+        if button is not None:
+            self.steps.pop(0)
+            self.seen.append((w.objectName(), getattr(w, "text", lambda: "")()))
+            button.click()
+
+
+@pytest.fixture
+def window(qtbot, sample_db_path):
+    win = build_main_window(sample_db_path)
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+
+
+def _action(win, name: str) -> QAction:
+    action = win.findChild(QAction, name)
+    assert action is not None, name
+    return action
+
+
+def test_backup_is_in_the_file_menu_and_writes_a_verified_copy(window, tmp_path):
+    action = _action(window, "actionBackup")
+    assert action in window.backup_actions.menu.actions()
+    assert window.backup_actions.menu.menuAction() in window.file_menu.actions()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    made = window.backup_actions.backup_into(usb)
+    assert made.parent == usb and check_file(made) == []
+    assert "Đã sao lưu vào" in window.statusBar().currentMessage()
+
+
+def test_first_start_of_the_day_makes_an_automatic_backup_and_quitting_after_changes_another(qtbot, sample_db_path):
+    win = build_main_window(sample_db_path)
+    qtbot.addWidget(win)
+    autos = [b for b in list_backups(sample_db_path, [backup_dir()]) if b.kind == KIND_AUTO]
+    assert len(autos) == 1
+    win.close()  # no change: no new backup
+    assert len([b for b in list_backups(sample_db_path, [backup_dir()]) if b.kind == KIND_AUTO]) == 1
+    win = build_main_window(sample_db_path)
+    qtbot.addWidget(win)
+    unit = win.registry.units.list()[0]
+    unit.notes = "đã sửa"
+    win.registry.units.update(unit)
+    win.notify_changed("units")
+    win.close()
+    autos = [b for b in list_backups(sample_db_path, [backup_dir()]) if b.kind == KIND_AUTO]
+    assert len(autos) == 2
+    assert content(autos[0].path) == content(sample_db_path)
+
+
+def test_a_damaged_file_at_start_is_recovered_from_the_newest_good_backup(qtbot, sample_db_path):
+    from motcua_desktop.ui.recovery_dialog import ensure_openable
+
+    # Given yesterday's backup, and today the file damaged on disk
+    automatic_backup(sample_db_path)
+    good = content(sample_db_path)
+    corrupt(sample_db_path)
+    damaged = sample_db_path.read_bytes()
+    # When the app starts on it and the user accepts the offered backup
+    clicker = Clicker(["restoreNewestButton", "ACCEPT"])
+    path = ensure_openable(sample_db_path, None)
+    # Then the dialog said what was wrong, the data is back, and the damaged file is kept
+    assert clicker.seen[0][0] == "recoveryDialog"
+    assert "bị hỏng" in clicker.seen[0][1] and "Bản sao lưu tốt gần nhất" in clicker.seen[0][1]
+    assert "Tệp bị hỏng được giữ tại" in clicker.seen[1][1]
+    assert path == sample_db_path and check_file(path) == [] and content(path) == good
+    kept = [p for p in sample_db_path.parent.iterdir() if "truoc-phuc-hoi" in p.name and p.suffix == ".sqlite"]
+    assert [p.read_bytes() for p in kept] == [damaged]
+    win = build_main_window(path)
+    qtbot.addWidget(win)
+    win.tabs.setCurrentWidget(win.units_tab)
+    assert win.units_tab.model.rowCount() == 21
+
+
+def test_the_user_may_quit_instead_and_the_damaged_file_is_left_alone(qtbot, sample_db_path):
+    from motcua_desktop.ui.recovery_dialog import ensure_openable
+
+    corrupt(sample_db_path)
+    damaged = sample_db_path.read_bytes()
+    clicker = Clicker(["quitButton"])
+    assert ensure_openable(sample_db_path, None) is None
+    assert clicker.seen[0][0] == "recoveryDialog" and "Không tìm thấy bản sao lưu nào" in clicker.seen[0][1]
+    assert sample_db_path.read_bytes() == damaged
+
+
+_HOLDER = textwrap.dedent("""
+    import sys, time
+    from PySide6.QtCore import QLockFile
+    lock = QLockFile(sys.argv[1])
+    lock.setStaleLockTime(0)
+    assert lock.tryLock(0)
+    print("locked", flush=True)
+    sys.stdin.readline()
+""")
+
+
+def test_a_second_copy_is_told_the_file_is_open_and_gets_a_read_only_window(qtbot, sample_db_path):
+    from motcua_desktop.ui.lock import acquire, ask_open_read_only, lock_path
+
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(lock_path(sample_db_path))],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        access = acquire(sample_db_path)
+        assert access.read_only and access.held_elsewhere
+        assert "đang được mở trong một cửa sổ Một Cửa khác" in access.reason
+        clicker = Clicker(["Mở để xem (chỉ đọc)"])
+        assert ask_open_read_only(access) is True
+        assert clicker.seen[0][0] == "alreadyOpenDialog"
+        before = content(sample_db_path)
+        win = build_main_window(sample_db_path, read_only=True)
+        qtbot.addWidget(win)
+        banner = win.findChild(QToolBar, "readOnlyBanner")
+        assert banner is not None and not banner.isHidden()
+        assert "Chỉ xem" in win.findChild(QLabel, "readOnlyBannerText").text()
+        for name in ("actionAddUnit", "actionDelete", "actionImport", "actionRestore"):
+            assert not _action(win, name).isVisible() or not _action(win, name).isEnabled()
+        win.tabs.setCurrentWidget(win.units_tab)
+        assert win.units_tab.model.rowCount() == 21
+        win.close()
+        assert content(sample_db_path) == before
+    finally:
+        holder.communicate("\n", timeout=10)
+
+
+def test_the_first_copy_holds_the_lock_and_releases_it_when_closed(qtbot, sample_db_path):
+    win = build_main_window(sample_db_path)
+    qtbot.addWidget(win)
+    assert not win.write_access.read_only and win.findChild(QToolBar, "readOnlyBanner") is None
+    code = textwrap.dedent("""
+        import sys
+        from motcua_desktop.ui.lock import acquire
+        a = acquire(sys.argv[1])
+        print("held" if a.held_elsewhere else "free")
+    """)
+    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True)
+    assert other.stdout.strip() == "held", other.stderr
+    win.write_access.release()
+    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True)
+    assert other.stdout.strip() == "free", other.stderr
+
+
+def test_a_read_only_folder_opens_with_a_banner_not_an_error(qtbot, sample_db_path, read_only_folder):
+    from motcua_desktop.ui.lock import acquire
+
+    folder = read_only_folder(sample_db_path)
+    path = folder / sample_db_path.name
+    access = acquire(path)
+    assert access.read_only and "chỉ cho phép đọc" in access.reason
+    win = build_main_window(path, read_only=access.read_only)
+    qtbot.addWidget(win)
+    assert "chỉ cho phép đọc" in win.findChild(QLabel, "readOnlyBannerText").text()
+    assert not _action(win, "actionAddUnit").isVisible()
+
+
+def test_history_of_the_selected_unit_is_shown_and_exported(window, tmp_path):
+    unit = window.registry.units.list()[0]
+    unit.hotline = "0205 3820 000"
+    window.registry.units.update(unit)
+    window.units_tab.reload()
+    window.tabs.setCurrentWidget(window.units_tab)
+    window.units_tab.select_where(lambda u: u.id == unit.id)
+    dialog = window.history_actions.show_selected()
+    assert dialog.windowTitle() == f"Lịch sử thay đổi — {unit.name}"
+    table = dialog.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert ["Đường dây nóng", "", "0205 3820 000"] in [r[5:] for r in rows]
+    assert {r[4] for r in rows} == {"Thêm", "Sửa"}
+    out = dialog.export_to(tmp_path / "ls.csv")
+    assert "0205 3820 000" in out.read_text(encoding="utf-8-sig")
+    dialog.close()
+
+
+def test_a_deleted_unit_is_restored_from_the_trash_and_shown_again(window):
+    from motcua_desktop.domain.model import Unit
+
+    unit = window.registry.units.add(Unit(code="X-XOA", name="Bộ phận Một cửa xã Bị Xóa"))
+    window.registry.units.delete(unit.id)
+    window.notify_changed("units")
+    dialog = window.history_actions.show_trash()
+    assert dialog.table.item(0, 2).text() == "Bộ phận Một cửa xã Bị Xóa"
+    assert dialog.restore_selected()
+    assert "Đã khôi phục Bộ phận Một cửa xã Bị Xóa" in dialog.message.text()
+    window.tabs.setCurrentWidget(window.units_tab)
+    names = [window.units_tab.model.data(window.units_tab.model.index(r, 1)) for r in range(window.units_tab.model.rowCount())]
+    assert window.registry.units.get(unit.id).name == "Bộ phận Một cửa xã Bị Xóa"
+    assert window.units_tab.model.rowCount() == 22, names
+    dialog.close()
