@@ -58,6 +58,15 @@ def _sheet(wb: Workbook, sheet: Sheet):
 
 def build_workbook(registry: Registry) -> Workbook:
     wb = Workbook(write_only=True)
+    try:
+        _fill(wb, registry)
+    except BaseException:
+        discard_workbook(wb)
+        raise
+    return wb
+
+
+def _fill(wb: Workbook, registry: Registry) -> None:
     levels, kinds = ChoiceList(registry.units.levels()), ChoiceList(registry.units.kinds())
     units = registry.units.list()
     order = {u.id: i for i, u in enumerate(units)}
@@ -104,7 +113,27 @@ def build_workbook(registry: Registry) -> Workbook:
             _cell(ws, item.quantity), _cell(ws, CONDITIONS.label_of(item.condition.value)),
             _cell(ws, item.year_in_service), _cell(ws, item.notes),
         ])  # fmt: skip
-    return wb
+
+
+def discard_workbook(wb: Workbook) -> None:
+    """Finish and delete what a write-only workbook left behind when it is not saved.
+
+    Each sheet streams its rows into a temporary file through a generator that stays open
+    until the sheet is closed; a workbook dropped half-way leaves those generators to the
+    garbage collector, which closes them in any order (lxml then raises "not in an element"
+    from a finaliser) and the temporary files to the interpreter's exit."""
+    for ws in wb.worksheets:
+        if not ws.closed:
+            try:
+                ws.close()
+            except Exception:  # noqa: BLE001 - only cleaning up after an earlier failure
+                pass
+        writer = ws._writer
+        if writer is not None and isinstance(writer.out, str) and os.path.exists(writer.out):
+            try:
+                writer.cleanup()
+            except (OSError, ValueError):
+                pass
 
 
 def export_workbook(registry: Registry, path: str | Path) -> Path:
@@ -112,18 +141,24 @@ def export_workbook(registry: Registry, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise InputRejected(f"tệp xuất phải có đuôi .xlsx: {path.name}")
-    wb = build_workbook(registry)
     folder = path.parent if str(path.parent) else Path(".")
+    wb = None
+    saved = False
     try:
+        wb = build_workbook(registry)
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".motcua-", suffix=".xlsx", dir=folder)
         os.close(fd)
         try:
             wb.save(tmp)
+            saved = True
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
     except OSError as exc:
         raise StoreError(f"Không ghi được {path}: {exc.strerror or exc}") from None
+    finally:
+        if wb is not None and not saved:
+            discard_workbook(wb)
     return path
