@@ -11,8 +11,7 @@ import pytest
 from openpyxl.worksheet import _writer as openpyxl_writer
 
 from motcua_desktop.store.errors import StoreError
-from motcua_desktop.store.transfer import export_workbook
-from motcua_desktop.store.transfer import exporter
+from motcua_desktop.store.transfer import export_workbook, exporter
 
 
 @pytest.fixture

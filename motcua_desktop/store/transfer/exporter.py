@@ -6,6 +6,7 @@ as a plain string cell with Excel's quote prefix, so opening the file never runs
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -124,16 +125,12 @@ def discard_workbook(wb: Workbook) -> None:
     from a finaliser) and the temporary files to the interpreter's exit."""
     for ws in wb.worksheets:
         if not ws.closed:
-            try:
+            with contextlib.suppress(Exception):  # only cleaning up after an earlier failure
                 ws.close()
-            except Exception:  # noqa: BLE001 - only cleaning up after an earlier failure
-                pass
         writer = ws._writer
         if writer is not None and isinstance(writer.out, str) and os.path.exists(writer.out):
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 writer.cleanup()
-            except (OSError, ValueError):
-                pass
 
 
 def export_workbook(registry: Registry, path: str | Path) -> Path:
