@@ -16,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import paths
+from ..store.errors import StoreError
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
 _TIMES_FILES = {"regular": "times.ttf", "bold": "timesbd.ttf", "italic": "timesi.ttf", "bolditalic": "timesbi.ttf"}
@@ -71,10 +72,14 @@ def report_fonts(prefer_system: bool = True) -> FontFamily:
         files = bundled_files()
         missing = [str(f) for f in files.values() if not f.is_file()]
         if missing:
-            raise FileNotFoundError(f"Thiếu tệp phông chữ của chương trình: {', '.join(missing)}")
+            raise StoreError(f"Thiếu tệp phông chữ của chương trình: {', '.join(missing)}. Hãy cài lại chương trình.")
     family = FontFamily("Times New Roman", files, source)
     for style in STYLES:
-        pdfmetrics.registerFont(TTFont(family.name(style), str(files[style])))
+        try:
+            pdfmetrics.registerFont(TTFont(family.name(style), str(files[style])))
+        except Exception as exc:  # reportlab: TTFError, struct.error, … on a damaged file
+            raise StoreError(f"Tệp phông chữ {files[style]} bị hỏng, không dùng được để lập báo cáo "
+                             f"({exc}). Hãy cài lại chương trình.") from exc
     addMapping(family.name(), 0, 0, family.name("regular"))
     addMapping(family.name(), 1, 0, family.name("bold"))
     addMapping(family.name(), 0, 1, family.name("italic"))
