@@ -54,6 +54,9 @@ class RegistryTab(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Column widths from the rows on screen, not from a thousand rows (each a Python call).
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
+        self.table.verticalHeader().setResizeContentsPrecision(60)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
