@@ -31,7 +31,7 @@ from motcua_desktop.store.transfer.columns import EQUIPMENT, STAFF, UNITS
 
 from .helpers import content
 
-EXAMPLES = int(os.environ.get("MOTCUA_FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("MOTCUA_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
