@@ -26,7 +26,7 @@ from .icons import icon
 from .operations import Operations
 from .registry_tab import RegistryTab
 from .settings import UiSettings
-from .table_model import Column, RecordTableModel, SearchProxy, number_key
+from .table_model import Column, RecordTableModel, SearchProxy, number_key, short_unit_name
 
 ALL = None
 
@@ -49,7 +49,7 @@ class ShortRow:
 
 def item_columns() -> list[Column]:
     return [
-        Column("Đơn vị", lambda r: r.unit_name, lambda r: (r.unit_order, r.item.unit_id)),
+        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.item.unit_id)),
         Column("Loại thiết bị", lambda r: r.type_name, lambda r: (r.type_order, r.item.type_id)),
         Column("Số lượng", lambda r: str(r.item.quantity), lambda r: number_key(r.item.quantity), numeric=True),
         Column("Tình trạng", lambda r: Condition(r.item.condition).label),
@@ -62,7 +62,7 @@ def item_columns() -> list[Column]:
 
 def shortfall_columns() -> list[Column]:
     return [
-        Column("Đơn vị", lambda r: r.unit_name, lambda r: (r.unit_order, r.shortfall.unit_id)),
+        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.shortfall.unit_id)),
         Column("Loại thiết bị", lambda r: r.shortfall.type_name),
         Column("Định mức", lambda r: str(r.shortfall.norm), lambda r: r.shortfall.norm, numeric=True),
         Column("Đang dùng tốt", lambda r: str(r.shortfall.have), lambda r: r.shortfall.have, numeric=True),
@@ -99,7 +99,7 @@ class EquipmentTab(RegistryTab):
         self.short_table.setObjectName("shortfallTable")
         self.short_table.setModel(self.short_proxy)
         self.short_table.setSortingEnabled(True)
-        for column, width in enumerate((300, 220, 80, 110, 80)):
+        for column, width in enumerate((220, 220, 80, 110, 80)):
             self.short_table.setColumnWidth(column, width)
         self.short_table.verticalHeader().setDefaultSectionSize(24)
         self.short_label = QLabel(self)

@@ -148,7 +148,7 @@ class RegistryTab(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for col in range(header.count()):
-            header.resizeSection(col, min(header.sectionSize(col), 320))
+            header.resizeSection(col, min(header.sectionSize(col), 260))
 
     def save_columns(self) -> None:
         self.ui_settings.set_header_state(self.table_name, self.table.horizontalHeader().saveState())

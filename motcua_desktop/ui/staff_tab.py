@@ -19,7 +19,7 @@ from .operations import Operations
 from .registry_tab import RegistryTab
 from .settings import UiSettings
 from .staff_dialogs import EndAssignmentDialog, HistoryDialog, StaffDialog, TransferDialog
-from .table_model import Column, RecordTableModel, date_key, name_key, number_key
+from .table_model import Column, RecordTableModel, date_key, name_key, number_key, short_unit_name
 
 ALL = None
 
@@ -27,7 +27,7 @@ ALL = None
 def staff_columns() -> list[Column]:
     return [
         Column("Họ và tên", lambda r: r.person.full_name, lambda r: name_key(r.person.full_name)),
-        Column("Đơn vị", lambda r: r.unit_name, lambda r: (r.unit_order, r.assignment.unit_id)),
+        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.assignment.unit_id)),
         Column("Chức vụ", lambda r: r.assignment.position),
         Column("Hình thức", lambda r: EmploymentKind(r.assignment.kind).label),
         Column("Cơ quan cử", lambda r: r.assignment.sending_agency),

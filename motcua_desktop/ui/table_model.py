@@ -77,6 +77,15 @@ def search_fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+UNIT_PREFIX = "Bộ phận Một cửa "
+
+
+def short_unit_name(name: str) -> str:
+    """"xã Mai Sao" for "Bộ phận Một cửa xã Mai Sao": in a column of units the common
+    prefix only pushes the useful part out of view."""
+    return name[len(UNIT_PREFIX):] if name.startswith(UNIT_PREFIX) else name
+
+
 def number_key(value: float | int | None) -> tuple:
     """Numbers numerically, blanks last."""
     return (1, 0) if value is None else (0, value)
