@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QLockFile, QObject, Qt
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 # Actions that change the register; hidden in a read-only window (the banner says why).
@@ -112,4 +112,29 @@ def show_read_only(window: QMainWindow, reason: str) -> QToolBar:
         if action.objectName() in EDIT_ACTIONS:
             action.setVisible(False)
             action.setEnabled(False)
+    guard = _NoEditing(window)
+    for tab in (getattr(window, n, None) for n in ("units_tab", "staff_tab", "equipment_tab")):
+        if tab is None:
+            continue
+        for name in _TAB_EDIT_ACTIONS:
+            action = getattr(tab, name, None)
+            if isinstance(action, QAction):
+                action.setVisible(False)
+                action.setEnabled(False)
+        table = getattr(tab, "table", None)
+        if table is not None:  # double-click and Enter open the edit dialog: not here
+            table.viewport().installEventFilter(guard)
+            for shortcut in table.findChildren(QShortcut):
+                shortcut.setEnabled(False)
     return bar
+
+
+_TAB_EDIT_ACTIONS = ("action_add", "action_edit", "action_delete", "action_up", "action_down",
+                     "action_end", "action_transfer", "action_catalogue")  # fmt: skip
+
+
+class _NoEditing(QObject):
+    """Swallows the double-click that would open an edit dialog in a read-only window."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        return event.type() == QEvent.Type.MouseButtonDblClick

@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolBar
 
@@ -163,6 +163,15 @@ def test_a_second_copy_is_told_the_file_is_open_and_gets_a_read_only_window(qtbo
             assert not _action(win, name).isVisible() or not _action(win, name).isEnabled()
         win.tabs.setCurrentWidget(win.units_tab)
         assert win.units_tab.model.rowCount() == 21
+        assert not win.units_tab.action_edit.isVisible() and not win.staff_tab.action_end.isVisible()
+        # a double-click on a row opens no edit dialog that could only fail on saving
+        win.show()
+        qtbot.waitExposed(win)
+        table = win.units_tab.table
+        where = table.visualRect(table.model().index(0, 1)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        assert win.units_tab.dialog is None
         win.close()
         assert content(sample_db_path) == before
     finally:
