@@ -241,3 +241,36 @@ def test_a_deleted_unit_is_restored_from_the_trash_and_shown_again(window):
     assert window.registry.units.get(unit.id).name == "Bộ phận Một cửa xã Bị Xóa"
     assert window.units_tab.model.rowCount() == 22, names
     dialog.close()
+
+
+def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(qtbot, sample_db_path, tmp_path):
+    win = build_main_window(sample_db_path)
+    qtbot.addWidget(win)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    made = win.backup_actions.backup_into(usb)
+    good = content(sample_db_path)
+    unit = win.registry.units.list()[0]
+    unit.name = "Tên nhập nhầm"
+    win.registry.units.update(unit)
+    clicker = Clicker(["ACCEPT"])
+    new = win.backup_actions.restore(made)
+    qtbot.addWidget(new)
+    assert "Đã phục hồi dữ liệu từ" in clicker.seen[0][1] and "Dữ liệu trước đó được giữ tại" in clicker.seen[0][1]
+    assert content(sample_db_path) == good
+    assert new.registry.units.list()[0].name != "Tên nhập nhầm"
+    kept = [p for p in sample_db_path.parent.iterdir() if "truoc-phuc-hoi" in p.name and p.suffix == ".sqlite"]
+    assert len(kept) == 1 and "Tên nhập nhầm" in [u[0] for u in _names(kept[0])]
+    new.close()
+
+
+def _names(path):
+    import sqlite3
+
+    from motcua_desktop.store.health import read_only_uri
+
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        return conn.execute("SELECT name FROM units").fetchall()
+    finally:
+        conn.close()
