@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ...domain.text import fold
+from ...domain.text import fold, nfc
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,12 @@ UNITS = Sheet(
         Column("area_m2", "Diện tích (m²)", 14),
         Column("sort_order", "Thứ tự", 8),
         Column("notes", "Ghi chú", 30),
+        # optional, after the contract's columns: what the register holds beyond the report
+        Column("admin_name", "Tên ĐVHC", 28),
+        Column("founding_decision", "Quyết định thành lập", 30),
+        Column("staffing_decision", "Quyết định kiện toàn", 30),
+        Column("rules", "Quy chế", 30),
+        Column("hotline", "Đường dây nóng", 16),
     ),
     ("don vi", "donvi", "units"),
 )
@@ -61,6 +67,10 @@ STAFF = Sheet(
         Column("end", "Đến ngày", 12),
         Column("phone", "Điện thoại", 14),
         Column("notes", "Ghi chú", 30),
+        Column("gender", "Giới tính", 10),
+        Column("qualification", "Trình độ", 20),
+        Column("decision", "Quyết định", 28),
+        Column("person_notes", "Ghi chú cán bộ", 30),  # the person's own, not the assignment's
     ),
     ("can bo", "canbo", "staff"),
 )
@@ -75,11 +85,34 @@ EQUIPMENT = Sheet(
         Column("condition", "Tình trạng", 14),
         Column("year_in_service", "Năm sử dụng", 12),
         Column("notes", "Ghi chú", 30),
+        Column("serial", "Số hiệu", 16),
     ),
     ("thiet bi", "thietbi", "equipment"),
 )
 
-SHEETS = (UNITS, STAFF, EQUIPMENT)
+# Optional: the catalogue, with one ``Định mức <cấp>`` column per unit level of the register
+# (the levels are data, so those columns are not listed here; see :func:`norm_column`).
+TYPES = Sheet(
+    "types",
+    "Danh mục thiết bị",
+    (
+        Column("type", "Loại thiết bị", 30, required=True),
+        Column("sort_order", "Thứ tự", 8),
+    ),
+    ("danh muc thiet bi", "danhmucthietbi", "danh muc", "danhmuc", "equipment types"),
+)
+
+SHEETS = (UNITS, STAFF, EQUIPMENT, TYPES)
+SHEET_ORDER = tuple(s.key for s in SHEETS)  # problems and the summary follow this order
+NORM_PREFIX = "Định mức"
+NORM_KEY_PREFIX = "norm:"
+NORM_WIDTH = 12
+
+
+def norm_column(level_label: str) -> Column:
+    """The catalogue's column for one level's norm: ``Định mức Huyện``."""
+    label = f"{NORM_PREFIX} {level_label}"
+    return Column(NORM_KEY_PREFIX + name_key(level_label), label, NORM_WIDTH)
 
 # What openpyxl (data_only) and a CSV saved by Excel show for a cell whose formula failed.
 ERROR_VALUES = frozenset(
@@ -97,10 +130,24 @@ def name_key(text: str) -> str:
 _HEADER_KEYS = {s.key: {name_key(c.label): c for c in s.columns} for s in SHEETS}
 
 
+_NORM_START = name_key(NORM_PREFIX) + " "
+
+
 def header_column(sheet: Sheet, header: object) -> Column | None:
     if header is None:
         return None
-    return _HEADER_KEYS[sheet.key].get(name_key(str(header)))
+    key = name_key(str(header))
+    found = _HEADER_KEYS[sheet.key].get(key)
+    if found is None and sheet.key == TYPES.key and key.startswith(_NORM_START):
+        # ``Định mức <cấp>``: which level it names is checked against the register's levels
+        rest = " ".join(re.split(r"[_\-\s]+", nfc(str(header)).strip())[2:])
+        return Column(NORM_KEY_PREFIX + key[len(_NORM_START) :], f"{NORM_PREFIX} {rest}", NORM_WIDTH)
+    return found
+
+
+def norm_level_text(label: str) -> str:
+    """What a ``Định mức …`` column's label says after the prefix, as the user wrote it."""
+    return label[len(NORM_PREFIX) + 1 :]
 
 
 def sheet_for_name(name: str) -> Sheet | None:

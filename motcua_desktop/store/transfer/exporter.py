@@ -14,12 +14,13 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from ...domain.text import person_name_key
 from ..errors import InputRejected, StoreError
 from ..registry import Registry
 from .cells import ChoiceList
-from .columns import EQUIPMENT, STAFF, UNITS, Sheet
+from .columns import EQUIPMENT, STAFF, TYPES, UNITS, Column, Sheet, norm_column
 from .parsing import CONDITIONS, EMPLOYMENT_KINDS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -42,14 +43,14 @@ def _cell(ws, value, number_format: str | None = None):
     return cell
 
 
-def _sheet(wb: Workbook, sheet: Sheet):
+def _sheet(wb: Workbook, sheet: Sheet, columns: tuple[Column, ...] | None = None):
+    columns = sheet.columns if columns is None else columns
     ws = wb.create_sheet(sheet.title)
-    for i, column in enumerate(sheet.columns):
-        letter = chr(ord("A") + i)
-        ws.column_dimensions[letter].width = column.width
+    for i, column in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = column.width
     ws.freeze_panes = "A2"
     header = []
-    for column in sheet.columns:
+    for column in columns:
         cell = WriteOnlyCell(ws, value=column.label)
         cell.font = _BOLD
         header.append(cell)
@@ -79,6 +80,8 @@ def _fill(wb: Workbook, registry: Registry) -> None:
             _cell(ws, u.code), _cell(ws, u.name), _cell(ws, levels.label_of(u.level)),
             _cell(ws, kinds.label_of(u.kind)), _cell(ws, u.address),
             _cell(ws, u.area_m2, AREA_FORMAT), _cell(ws, u.sort_order), _cell(ws, u.notes),
+            _cell(ws, u.admin_name), _cell(ws, u.founding_decision), _cell(ws, u.staffing_decision),
+            _cell(ws, u.rules), _cell(ws, u.hotline),
         ])  # fmt: skip
 
     ws = _sheet(wb, STAFF)
@@ -95,11 +98,12 @@ def _fill(wb: Workbook, registry: Registry) -> None:
     for _, p, a in rows:
         if a is None:  # a person with no assignment yet: a row that only names them
             values = [p.code, p.full_name, p.birth_year, None, None, None, None, None, None, None,
-                      p.phone, p.notes]
+                      p.phone, p.notes, p.gender, p.qualification, None, p.notes]  # fmt: skip
         else:
             values = [p.code, p.full_name, p.birth_year, code_of.get(a.unit_id), a.position,
                       EMPLOYMENT_KINDS.label_of(a.kind.value), a.sending_agency, "; ".join(a.fields),
-                      a.start, a.end, p.phone, a.notes]  # fmt: skip
+                      a.start, a.end, p.phone, a.notes, p.gender, p.qualification,
+                      a.decision, p.notes]  # fmt: skip
         ws.append([_cell(ws, v, DATE_FORMAT if i in (8, 9) else None) for i, v in enumerate(values)])
 
     ws = _sheet(wb, EQUIPMENT)
@@ -112,8 +116,19 @@ def _fill(wb: Workbook, registry: Registry) -> None:
         ws.append([
             _cell(ws, code_of.get(item.unit_id)), _cell(ws, type_name.get(item.type_id)),
             _cell(ws, item.quantity), _cell(ws, CONDITIONS.label_of(item.condition.value)),
-            _cell(ws, item.year_in_service), _cell(ws, item.notes),
+            _cell(ws, item.year_in_service), _cell(ws, item.notes), _cell(ws, item.serial),
         ])  # fmt: skip
+
+    # the catalogue: every type (also those no unit has yet), in order, with its norms
+    ws = _sheet(wb, TYPES, type_columns(levels.choices))
+    for t in types:
+        ws.append([_cell(ws, t.name), _cell(ws, t.sort_order),
+                   *(_cell(ws, t.norms.get(level.code)) for level in levels.choices)])  # fmt: skip
+
+
+def type_columns(levels) -> tuple[Column, ...]:
+    """The catalogue sheet's columns for the register's unit levels."""
+    return (*TYPES.columns, *(norm_column(level.label) for level in levels))
 
 
 def discard_workbook(wb: Workbook) -> None:

@@ -9,7 +9,9 @@ Re-importing updates instead of duplicating:
   person of the same name with an assignment at the same unit from the same day (the same
   file imported again, or the app's own export of a person who has no code);
 - an assignment is the one of the same person at the same unit with the same ``Từ ngày``;
-- an equipment row is the one of the same unit, type, condition and year in service.
+- an equipment row is the one of the same unit, type, condition and year in service;
+- a catalogue entry (sheet ``Danh mục thiết bị``) is the one of the same name (case ignored);
+  a blank ``Định mức <cấp>`` cell means that level has no norm.
 
 When the register holds several records with the same key, the file's rows take them one by
 one in order, so importing the same file twice never doubles anything. Columns missing from
@@ -27,16 +29,28 @@ from ...domain.text import clean_line, fold, format_number
 from ..equipment import type_key
 from ..errors import InputRejected
 from ..registry import Registry
-from ..rows import assignment_from_row, assignment_to_row, iso, item_from_row, item_to_row
+from ..rows import (
+    PERSON_COLUMNS,
+    assignment_from_row,
+    assignment_to_row,
+    iso,
+    item_from_row,
+    item_to_row,
+    person_from_row,
+    person_to_row,
+)
 from .cells import ChoiceList
+from .columns import SHEET_ORDER
 from .parsing import (
     EMPTY,
     EquipmentIn,
     Problems,
     StaffIn,
+    TypeIn,
     UnitIn,
     parse_equipment,
     parse_staff,
+    parse_types,
     parse_units,
 )
 from .reading import RawSheet, read_file
@@ -69,32 +83,31 @@ class _Register:
     """What the import needs from the register, read once (no query per row)."""
 
     def __init__(self, registry: Registry):
-        conn = registry.db.conn
         self.units = _Codes()
         for unit in registry.units.list():
             self.units.put(unit.code, unit)
         self.people = _Codes()
         self.person_codes: set[str] = set()
         self.max_person_id = 0
-        for row in conn.execute("SELECT id, code, full_name, birth_year, phone, notes FROM people"):
-            pid, code, name, year, phone, notes = row
-            self.max_person_id = max(self.max_person_id, pid)
-            if code:
-                self.people.put(code, Person(name, code, year, phone=phone, notes=notes, id=pid))
-                self.person_codes.add(code.casefold())
+        for row in registry.db.query(f"SELECT {', '.join(_PERSON_SQL_COLUMNS)} FROM people"):
+            self.max_person_id = max(self.max_person_id, row["id"])
+            if row["code"]:
+                self.people.put(row["code"], person_from_row(row))
+                self.person_codes.add(row["code"].casefold())
         # rows without a code find a person again by name, unit and first day (if only one
         # person fits); people with no assignment and no code by name alone
         self.by_name: dict[tuple, Person | None] = {}
-        for pid, code, name, year, phone, notes, unit_id, start in conn.execute(
-            "SELECT p.id, p.code, p.full_name, p.birth_year, p.phone, p.notes, a.unit_id, a.start_date "
+        for row in registry.db.query(
+            f"SELECT {', '.join('p.' + c for c in _PERSON_SQL_COLUMNS)}, a.unit_id, a.start_date "
             "FROM people p LEFT JOIN assignments a ON a.person_id = p.id ORDER BY p.id"
         ):
-            if unit_id is None and code:
+            unit_id, start = row["unit_id"], row["start_date"]
+            if unit_id is None and row["code"]:
                 continue
-            key = (fold(name), unit_id, start)
-            person = Person(name, code or "", year, phone=phone, notes=notes, id=pid)
+            key = (fold(row["full_name"]), unit_id, start)
+            person = person_from_row(row)
             known = self.by_name.get(key, person)
-            self.by_name[key] = person if known is not None and known.id == pid else None
+            self.by_name[key] = person if known is not None and known.id == person.id else None
         self.assignments: dict[tuple, list[Assignment]] = defaultdict(list)
         conn_rows = registry.db.query("SELECT * FROM assignments ORDER BY id")
         for r in conn_rows:
@@ -178,13 +191,14 @@ def import_file(registry: Registry, path: str | Path) -> ImportSummary:
         problems.whole(line)
     by_key = {raw.sheet.key: raw for raw in sheets}
     summary = ImportSummary(path.name)
-    summary.sheets = [k for k in ("units", "staff", "equipment") if k in by_key]
+    summary.sheets = [k for k in SHEET_ORDER if k in by_key]
     summary.ignored_columns = [f"{raw.title}: {h}" for raw in sheets for h in raw.ignored]
 
     levels, kinds = ChoiceList(registry.units.levels()), ChoiceList(registry.units.kinds())
     units_in = parse_units(by_key["units"], levels, kinds, problems) if "units" in by_key else []
     staff_in = parse_staff(by_key["staff"], problems) if "staff" in by_key else []
     equipment_in = parse_equipment(by_key["equipment"], problems) if "equipment" in by_key else []
+    types_in = parse_types(by_key["types"], levels, problems) if "types" in by_key else []
 
     register = _Register(registry)
     file_codes = _file_unit_codes(by_key.get("units"), problems)
@@ -199,11 +213,11 @@ def import_file(registry: Registry, path: str | Path) -> ImportSummary:
             f"({format_number(len(lines))} lỗi); dữ liệu chưa thay đổi gì",
             lines,
         )
-    if not (units_in or staff_in or equipment_in):
+    if not (units_in or staff_in or equipment_in or types_in):
         raise InputRejected(f"{path.name} không có dòng dữ liệu nào để nhập")
     with registry.transaction():
         unit_ids = _write_units(registry, register, units_in, summary)
-        type_ids = _write_types(registry, register, equipment_in, summary)
+        type_ids = _write_types(registry, register, types_in, equipment_in, summary)
         _write_staff(registry, register, groups, unit_ids, summary)
         _write_equipment(registry, register, equipment_in, unit_ids, type_ids, summary)
     return summary
@@ -211,8 +225,8 @@ def import_file(registry: Registry, path: str | Path) -> ImportSummary:
 
 # writing -------------------------------------------------------------------------------
 
-_UNIT_FIELDS = {"name": "name", "level": "level", "kind": "kind", "address": "address",
-                "area_m2": "area_m2", "notes": "notes"}  # fmt: skip
+_UNIT_FIELDS = ("name", "level", "kind", "admin_name", "address", "area_m2", "founding_decision",
+                "staffing_decision", "rules", "hotline", "notes")  # fmt: skip
 
 
 def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn], summary: ImportSummary):
@@ -226,7 +240,7 @@ def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn]
             ids.put(added.code, added.id)
             summary.units.added += 1
             continue
-        changes = {f: getattr(u.unit, f) for k, f in _UNIT_FIELDS.items() if k in u.present}
+        changes = {f: getattr(u.unit, f) for f in _UNIT_FIELDS if f in u.present}
         if u.order is not None:
             changes["sort_order"] = u.order
         merged = dataclasses.replace(existing, **changes)
@@ -238,8 +252,35 @@ def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn]
     return ids
 
 
-def _write_types(registry: Registry, register: _Register, equipment_in: list[EquipmentIn], summary):
+def _write_types(registry: Registry, register: _Register, types_in: list[TypeIn],
+                 equipment_in: list[EquipmentIn], summary: ImportSummary):
     ids = {key: t.id for key, t in register.types.items()}
+    for t in types_in:
+        key = type_key(t.name)
+        existing = register.types.get(key)
+        norms = dict(existing.norms) if existing is not None else {}
+        for level, value in t.norms.items():
+            if value is None:
+                norms.pop(level, None)
+            else:
+                norms[level] = value
+        if existing is None:
+            added = registry.equipment.add_type(EquipmentType(t.name, norms, t.order or 0))
+            if t.order is not None and added.sort_order != t.order:  # 0 is asked for, not "last"
+                added = registry.equipment.update_type(dataclasses.replace(added, sort_order=t.order))
+            register.types[key] = added
+            ids[key] = added.id
+            summary.types.added += 1
+            continue
+        changes: dict = {"norms": norms}
+        if t.order is not None:
+            changes["sort_order"] = t.order
+        merged = dataclasses.replace(existing, **changes)
+        if merged != existing:
+            registry.equipment.update_type(merged)
+            summary.types.updated += 1
+        else:
+            summary.types.unchanged += 1
     for e in equipment_in:
         key = type_key(e.type_name)
         if key not in ids:
@@ -274,15 +315,19 @@ def _merged_person(group: list[StaffIn], base: Person) -> Person:
         changes["full_name"] = names[0]
     if "birth_year" in present:
         changes["birth_year"] = next((s.birth_year for s in group if s.birth_year is not None), None)
-    if "phone" in present:
-        changes["phone"] = next((s.phone for s in group if s.phone), "")
+    for key in ("phone", "gender", "qualification"):
+        if key in present:
+            changes[key] = next((getattr(s, key) for s in group if getattr(s, key)), "")
     only = [s for s in group if s.assignment is None]
-    if only and "notes" in present:
+    if "person_notes" in present:
+        changes["notes"] = next((s.person_notes for s in group if s.person_notes), "")
+    elif only and "notes" in present:
         changes["notes"] = only[0].person_notes
     return dataclasses.replace(base, **changes)
 
 
-_PERSON_SQL_COLUMNS = ("id", "code", "full_name", "birth_year", "phone", "notes")
+_PERSON_SQL_COLUMNS = PERSON_COLUMNS
+_PERSON_FIELDS = tuple(c for c in PERSON_COLUMNS if c != "id")
 
 
 def _write_staff(registry: Registry, register: _Register, groups: list[list[StaffIn]],
@@ -318,13 +363,15 @@ def _write_staff(registry: Registry, register: _Register, groups: list[list[Staf
                 _plan_assignment(s, person.id, unit_ids, register, summary, assignments_new, assignments_changed)
     if new_people:
         conn.executemany(
-            f"INSERT INTO people ({', '.join(_PERSON_SQL_COLUMNS)}) VALUES ({', '.join('?' * len(_PERSON_SQL_COLUMNS))})",
-            [(p.id, p.code or None, p.full_name, p.birth_year, p.phone, p.notes) for p in new_people],
+            f"INSERT INTO people (id, {', '.join(_PERSON_FIELDS)}) "
+            f"VALUES (?, {', '.join('?' * len(_PERSON_FIELDS))})",
+            [(p.id, *person_to_row(p).values()) for p in new_people],
         )
     if changed_people:
+        fields = [f for f in _PERSON_FIELDS if f != "code"]
         conn.executemany(
-            "UPDATE people SET full_name = ?, birth_year = ?, phone = ?, notes = ? WHERE id = ?",
-            [(p.full_name, p.birth_year, p.phone, p.notes, p.id) for p in changed_people],
+            f"UPDATE people SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
+            [(*(person_to_row(p)[f] for f in fields), p.id) for p in changed_people],
         )
     _insert_update(conn, "assignments", assignment_to_row, assignments_new, assignments_changed)
 
@@ -339,7 +386,7 @@ def _plan_assignment(s: StaffIn, person_id: int, unit_ids: _Codes, register: _Re
         return
     existing = pool.pop(0)
     changes = {"kind": a.kind}
-    for key in ("position", "sending_agency", "fields", "end", "notes"):
+    for key in ("position", "sending_agency", "fields", "decision", "end", "notes"):
         if key in s.present:
             changes[key] = getattr(a, key)
     merged = dataclasses.replace(existing, **changes)
@@ -377,8 +424,9 @@ def _write_equipment(registry: Registry, register: _Register, equipment_in: list
             continue
         existing = pool.pop(0)
         changes = {"quantity": item.quantity}
-        if "notes" in e.present:
-            changes["notes"] = item.notes
+        for key in ("serial", "notes"):
+            if key in e.present:
+                changes[key] = getattr(item, key)
         merged = dataclasses.replace(existing, **changes)
         if merged != existing:
             changed.append(merged)

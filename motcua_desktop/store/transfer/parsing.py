@@ -28,7 +28,7 @@ from ...domain.validation import (
 )
 from . import cells
 from .cells import CellProblem, ChoiceList
-from .columns import SHEETS
+from .columns import NORM_KEY_PREFIX, SHEET_ORDER, SHEETS, norm_level_text
 from .reading import RawSheet
 
 # Value lists that are code, not data.
@@ -46,7 +46,7 @@ class Problems:
         self._items.append((-1, 0, len(self._items), line))
 
     def add(self, raw: RawSheet, row: int, label: str, message: str) -> None:
-        order = ("units", "staff", "equipment").index(raw.sheet.key)
+        order = SHEET_ORDER.index(raw.sheet.key)
         self._items.append((order, row, len(self._items), f"{raw.where(row)}: {label}: {message}"))
 
     def lines(self) -> list[str]:
@@ -72,7 +72,7 @@ class RowReader:
     def _get(self, key: str, convert: Callable[[object], object], required: str = ""):
         position = self.raw.columns.get(key)
         value = self.values[position] if position is not None and position < len(self.values) else None
-        label = _LABELS[key, self.raw.sheet.key]
+        label = self.raw.labels.get(key) or _LABELS[key, self.raw.sheet.key]
         try:
             result = convert(value)
         except CellProblem as exc:
@@ -111,12 +111,14 @@ class RowReader:
             return check(*args)
         except ValidationError as exc:
             for error in exc.errors:
-                self.report(error.field, error.message)
+                self.report(_FIELD_LABELS.get(error.field, error.field), error.message)
             return None
 
 
 EMPTY = "không được để trống"
 _LABELS = {(c.key, s.key): c.label for s in SHEETS for c in s.columns}
+# where a domain check names a field differently from the workbook's header
+_FIELD_LABELS = {"Tên đơn vị hành chính": "Tên ĐVHC"}
 
 
 @dataclass
@@ -136,6 +138,8 @@ class StaffIn:
     full_name: str
     birth_year: int | None
     phone: str
+    gender: str
+    qualification: str
     unit_code: str
     assignment: Assignment | None  # None: a row that only records a person
     person_notes: str
@@ -153,6 +157,15 @@ class EquipmentIn:
     present: frozenset[str]
 
 
+@dataclass
+class TypeIn:
+    row: int
+    raw: RawSheet
+    name: str
+    order: int | None
+    norms: dict[str, int | None]  # level code -> norm; None: the cell is blank (no norm)
+
+
 def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: Problems) -> list[UnitIn]:
     out = []
     for number, values in raw.rows:
@@ -164,8 +177,13 @@ def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: 
             name=r.line("name"),
             level=level or levels.choices[0].code,
             kind=kind or kinds.choices[0].code,
+            admin_name=r.line("admin_name"),
             address=r.line("address"),
             area_m2=r.number("area_m2"),
+            founding_decision=r.text("founding_decision"),
+            staffing_decision=r.text("staffing_decision"),
+            rules=r.text("rules"),
+            hotline=r.line("hotline"),
             notes=r.text("notes"),
         )
         order = r.integer("sort_order")
@@ -190,13 +208,15 @@ def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
         position, agency = r.line("position"), r.line("sending_agency")
         fields = tuple(f for f in (clean_line(x) for x in r.text("fields").split(";")) if f)
         start, end = r.day("start"), r.day("end")
-        notes = r.text("notes")
-        person_only = not (unit_code or kind or position or agency or fields or start or end)
+        notes, decision = r.text("notes"), r.line("decision")
+        person_only = not (unit_code or kind or position or agency or fields or start or end or decision)
         person = r.validated(
             clean_person,
             Person(full_name=name or "?", code=code, birth_year=r.integer("birth_year"),
-                   phone=r.line("phone"), notes=notes if person_only else ""),
-        )
+                   gender=r.line("gender"), phone=r.line("phone"),
+                   qualification=r.line("qualification"),
+                   notes=r.text("person_notes") or (notes if person_only else "")),
+        )  # fmt: skip
         assignment = None
         if not person_only:
             if not unit_code:
@@ -206,12 +226,13 @@ def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
             assignment = r.validated(
                 clean_assignment,
                 Assignment(None, 0, EmploymentKind(kind or EmploymentKind.BIEN_CHE), position,
-                           agency, fields, start=start, end=end, notes=notes),
+                           agency, fields, decision=decision, start=start, end=end, notes=notes),
             )
         if person is not None and not r.failed:
             out.append(
-                StaffIn(number, raw, code, name, person.birth_year, person.phone, unit_code,
-                        assignment, person.notes, frozenset(raw.columns))
+                StaffIn(number, raw, code, name, person.birth_year, person.phone, person.gender,
+                        person.qualification, unit_code, assignment, person.notes,
+                        frozenset(raw.columns))
             )
     return out
 
@@ -234,9 +255,65 @@ def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:
             quantity=r.integer("quantity", EMPTY) or 0,
             condition=Condition(r.choice("condition", CONDITIONS) or Condition.TOT),
             year_in_service=r.integer("year_in_service"),
+            serial=r.line("serial"),
             notes=r.text("notes"),
         )  # fmt: skip
         item = r.validated(clean_equipment_item, item)
         if kind is not None and item is not None and not r.failed:
             out.append(EquipmentIn(number, raw, unit_code, kind.name, item, frozenset(raw.columns)))
+    return out
+
+
+def _norm_levels(raw: RawSheet, levels: ChoiceList, problems: Problems) -> dict[str, str]:
+    """Column key -> level code for each ``Định mức <cấp>`` column; an unknown level is a problem
+    of the header row."""
+    out: dict[str, str] = {}
+    taken: dict[str, str] = {}
+    for key in raw.columns:
+        if not key.startswith(NORM_KEY_PREFIX):
+            continue
+        label = raw.labels[key]
+        text = norm_level_text(label)
+        try:
+            level = levels.code(text) if text else None
+        except CellProblem:
+            level = None
+        if level is None:
+            problems.add(raw, raw.header_row, label,
+                         f"không có cấp '{text}' (cột định mức phải là: "
+                         + ", ".join(f"Định mức {c.label}" for c in levels.choices) + ")")
+        elif level in taken:
+            problems.add(raw, raw.header_row, label, f"trùng cấp với cột '{taken[level]}'")
+        else:
+            out[key], taken[level] = level, label
+    return out
+
+
+def parse_types(raw: RawSheet, levels: ChoiceList, problems: Problems) -> list[TypeIn]:
+    """The catalogue sheet: one row per type, its place in the list and its norm per level."""
+    out = []
+    columns = _norm_levels(raw, levels, problems)
+    first: dict[str, int] = {}
+    label = raw.labels.get("type") or raw.sheet.column("type").label
+    for number, values in raw.rows:
+        r = RowReader(raw, number, values, problems)
+        name = r.line("type", EMPTY)
+        order = r.integer("sort_order")
+        if order is not None and order < 0:
+            r.report(raw.labels.get("sort_order") or raw.sheet.column("sort_order").label, "không được âm")
+        norms: dict[str, int | None] = {}
+        for key, level in columns.items():
+            value = r.integer(key)
+            if value is not None and value < 0:
+                r.report(raw.labels[key], "không được âm")
+            norms[level] = value
+        kind = r.validated(clean_equipment_type, EquipmentType(name)) if name else None
+        if kind is not None:
+            key = kind.name.casefold()
+            if key in first:
+                r.report(label, f"trùng loại thiết bị với dòng {first[key]}")
+            else:
+                first[key] = number
+        if kind is not None and not r.failed:
+            out.append(TypeIn(number, raw, kind.name, order, norms))
     return out

@@ -30,6 +30,7 @@ class RawSheet:
     sheet: Sheet
     header_row: int = 1
     columns: dict[str, int] = field(default_factory=dict)  # column key -> position
+    labels: dict[str, str] = field(default_factory=dict)  # column key -> header, as problems name it
     ignored: list[str] = field(default_factory=list)  # headers that are not ours
     rows: list[tuple[int, tuple]] = field(default_factory=list)  # (row number shown, values)
 
@@ -53,17 +54,19 @@ def _collect(raw: RawSheet, rows: Iterable[tuple[int, tuple]], problems: list[st
                 continue
             if number > _HEADER_SEARCH_ROWS:
                 break
-            found = {}
+            found, labels = {}, {}
             for position, value in enumerate(values):
                 column = header_column(raw.sheet, value)
                 if column is not None:
                     if column.key in found:
                         problems.append(f"{raw.where(number)}: {column.label}: cột bị lặp lại")
                     found[column.key] = position
+                    labels[column.key] = column.label
             if len(found) >= 2:
                 header_found = True
                 raw.header_row = number
                 raw.columns = found
+                raw.labels = labels
                 raw.ignored = [
                     str(v).strip() for v in values
                     if v is not None and str(v).strip() and header_column(raw.sheet, v) is None

@@ -32,6 +32,7 @@ class ImportSummary:
     people: Tally = field(default_factory=Tally)
     assignments: Tally = field(default_factory=Tally)
     equipment: Tally = field(default_factory=Tally)
+    types: Tally = field(default_factory=Tally)  # rows of the sheet Danh mục thiết bị
     new_types: list[str] = field(default_factory=list)
     generated_codes: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)  # "Sheet: header"
@@ -39,7 +40,8 @@ class ImportSummary:
     @property
     def changed(self) -> bool:
         return any(
-            t.changed for t in (self.units, self.people, self.assignments, self.equipment)
+            t.changed
+            for t in (self.units, self.people, self.assignments, self.equipment, self.types)
         ) or bool(self.new_types)
 
     def describe(self) -> str:
@@ -53,6 +55,8 @@ class ImportSummary:
             )
         if "equipment" in self.sheets:
             lines.append(f"- Thiết bị: {self.equipment.phrase('dòng')}.")
+        if "types" in self.sheets:
+            lines.append(f"- Danh mục thiết bị: {self.types.phrase('loại')}.")
         if self.new_types:
             lines.append("- Loại thiết bị mới thêm vào danh mục: " + ", ".join(self.new_types) + ".")
         if self.generated_codes:

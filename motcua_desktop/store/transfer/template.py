@@ -1,5 +1,6 @@
-"""The empty import template (``resources/import_template.xlsx``): the three sheets with bold,
-frozen headers, readable widths and drop-down lists for the value lists.
+"""The empty import template (``resources/import_template.xlsx``): the sheets with bold,
+frozen headers, readable widths and drop-down lists for the value lists (the catalogue sheet
+with one ``Định mức`` column per default unit level).
 
 Regenerate the committed file with ``python -m motcua_desktop.store.transfer.template``.
 """
@@ -19,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ... import paths
 from ...domain.model import DEFAULT_LEVELS, DEFAULT_UNIT_KINDS, Condition, EmploymentKind
-from .columns import EQUIPMENT, SHEETS, STAFF, UNITS, Sheet
+from .columns import EQUIPMENT, STAFF, TYPES, UNITS, Column, Sheet, norm_column
 
 TEMPLATE_NAME = "import_template.xlsx"
 DATA_ROWS = 2000  # rows the drop-down lists and date formats cover
@@ -49,17 +50,25 @@ HINTS = {
     (STAFF.key, "end"): "Ngày cuối cùng còn làm việc, dạng dd/mm/yyyy. Để trống: đang làm việc.",
     (EQUIPMENT.key, "type"): "Loại chưa có trong danh mục sẽ được thêm vào danh mục.",
     (EQUIPMENT.key, "quantity"): "Số nguyên không âm.",
+    (UNITS.key, "admin_name"): "Tên đơn vị hành chính (ĐVHC) của bộ phận, ví dụ: xã Quang Lang.",
+    (UNITS.key, "rules"): "Số, ngày của quyết định ban hành quy chế hoạt động.",
+    (STAFF.key, "decision"): "Quyết định phân công (cử, biệt phái) người này về bộ phận.",
+    (EQUIPMENT.key, "serial"): "Số hiệu, số sê-ri hoặc mã tài sản của thiết bị.",
+    (TYPES.key, "type"): "Tên loại thiết bị, không trùng. Nhập lại tệp: loại cùng tên được cập nhật.",
+    (TYPES.key, "sort_order"): "Thứ tự của loại trong danh mục và trong báo cáo.",
+    (TYPES.key, "norm"): "Số thiết bị một bộ phận ở cấp này cần có; để trống: không có định mức.",
 }
 
 
-def _fill_sheet(ws, sheet: Sheet, lists: dict[tuple[str, str], list[str]]) -> None:
+def _fill_sheet(ws, sheet: Sheet, lists: dict[tuple[str, str], list[str]],
+                columns: tuple[Column, ...] | None = None) -> None:
     ws.title = sheet.title
-    for i, column in enumerate(sheet.columns, start=1):
+    for i, column in enumerate(sheet.columns if columns is None else columns, start=1):
         cell = ws.cell(row=1, column=i, value=column.label)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        hint = HINTS.get((sheet.key, column.key))
+        hint = HINTS.get((sheet.key, column.key.split(":")[0]))
         if hint:
             cell.comment = Comment(hint, "Một Cửa Desktop", width=260, height=90)
         letter = get_column_letter(i)
@@ -83,9 +92,11 @@ def _fill_sheet(ws, sheet: Sheet, lists: dict[tuple[str, str], list[str]]) -> No
 def build_template() -> Workbook:
     wb = Workbook()
     lists = value_lists()
-    for index, sheet in enumerate(SHEETS):
+    for index, sheet in enumerate((UNITS, STAFF, EQUIPMENT)):
         ws = wb.active if index == 0 else wb.create_sheet()
         _fill_sheet(ws, sheet, lists)
+    norms = tuple(norm_column(level.label) for level in DEFAULT_LEVELS)
+    _fill_sheet(wb.create_sheet(), TYPES, lists, (*TYPES.columns, *norms))
     wb.properties.creator = "Một Cửa Desktop"
     wb.properties.title = "Mẫu nhập dữ liệu Bộ phận Một cửa"
     fixed = datetime(2024, 1, 1)
