@@ -274,3 +274,29 @@ def _names(path):
         return conn.execute("SELECT name FROM units").fetchall()
     finally:
         conn.close()
+
+
+def test_the_gui_start_up_checks_the_file_and_recovers_it(qtbot, sample_db_path, monkeypatch):
+    """run_gui itself: a corrupted sample is detected and restored before the window opens."""
+    from motcua_desktop import errorlog
+    from motcua_desktop.ui import app as app_module
+
+    automatic_backup(sample_db_path)
+    good = content(sample_db_path)
+    corrupt(sample_db_path)
+    shown = []
+    monkeypatch.setattr(app_module.QApplication, "exec", lambda *a: shown.append(
+        [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]) or 0)
+    previous_hook = sys.excepthook
+    clicker = Clicker(["restoreNewestButton", "ACCEPT"])
+    try:
+        assert app_module.run_gui(db=str(sample_db_path), demo=False) == 0
+    finally:
+        sys.excepthook = previous_hook
+        errorlog.shutdown_logging()
+    assert clicker.seen[0][0] == "recoveryDialog"
+    assert content(sample_db_path) == good
+    [window] = shown[0]
+    qtbot.addWidget(window)
+    assert window.registry.path == sample_db_path and not window.write_access.read_only
+    window.close()
