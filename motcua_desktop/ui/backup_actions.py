@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -82,7 +83,7 @@ class RestoreDialog(QDialog):
         for info in list_backups(db_path):
             item = QListWidgetItem(info.label)
             item.setToolTip(str(info.path))
-            item.setData(256, str(info.path))  # Qt.UserRole
+            item.setData(Qt.ItemDataRole.UserRole, str(info.path))
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -107,7 +108,7 @@ class RestoreDialog(QDialog):
         if self.chosen is not None:
             return self.chosen
         item = self.list.currentItem()
-        return Path(item.data(256)) if item is not None else None
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
 
 class BackupActions(QObject):
@@ -120,13 +121,13 @@ class BackupActions(QObject):
         self.dialog: QDialog | None = None
         tr = window.tr
         menu = window.file_menu
+        sub = QMenu(tr("Sao lưu và phục hồi"), menu)
+        sub.setObjectName("backupMenu")
         before = getattr(getattr(window, "files", None), "quit_separator", None)
-        sub = menu.addMenu(tr("Sao lưu và phục hồi")) if before is None else None
-        if sub is None:
-            from PySide6.QtWidgets import QMenu
-
-            sub = QMenu(tr("Sao lưu và phục hồi"), menu)
+        if before is not None:  # above "Thoát"
             menu.insertMenu(before, sub)
+        else:
+            menu.addMenu(sub)
         self.menu = sub
         self.action_backup = self._action(sub, "actionBackup", tr("Sao lưu ngay…"), self.ask_backup)
         self.action_restore = self._action(sub, "actionRestore", tr("Phục hồi từ bản sao lưu…"), self.ask_restore)

@@ -300,3 +300,20 @@ def test_the_gui_start_up_checks_the_file_and_recovers_it(qtbot, sample_db_path,
     qtbot.addWidget(window)
     assert window.registry.path == sample_db_path and not window.write_access.read_only
     window.close()
+
+
+def test_restore_dialog_lists_the_backups_newest_first_and_settings_choose_a_usb_folder(qtbot, sample_db_path, tmp_path):
+    from motcua_desktop.store.backup import BackupConfig
+    from motcua_desktop.ui.backup_actions import BackupSettingsDialog, RestoreDialog
+
+    first = automatic_backup(sample_db_path)
+    second = automatic_backup(sample_db_path)
+    dialog = RestoreDialog(sample_db_path)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2 and dialog.selected() == second
+    assert "(tự động)" in dialog.list.item(0).text() and first.name in dialog.list.item(1).text()
+    settings = BackupSettingsDialog(BackupConfig())
+    qtbot.addWidget(settings)
+    settings.folder.setText(str(tmp_path / "E"))
+    settings.keep.setValue(30)
+    assert settings.config() == BackupConfig(tmp_path / "E", 30)
