@@ -215,6 +215,8 @@ def test_history_of_the_selected_unit_is_shown_and_exported(window, tmp_path):
     window.units_tab.reload()
     window.tabs.setCurrentWidget(window.units_tab)
     window.units_tab.select_where(lambda u: u.id == unit.id)
+    for tab in (window.units_tab, window.staff_tab, window.equipment_tab):
+        assert window.history_actions.action_history in tab.context_actions  # right-click on a row
     dialog = window.history_actions.show_selected()
     assert dialog.windowTitle() == f"Lịch sử thay đổi — {unit.name}"
     table = dialog.table
