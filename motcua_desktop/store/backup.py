@@ -305,6 +305,12 @@ def restore_from(db_path: str | Path, backup_file: str | Path) -> Path | None:
     from .database import build_migrations, schema_state
 
     db_path, backup_file = Path(db_path), Path(backup_file)
+    holder = open_elsewhere(db_path)
+    if holder:
+        raise StoreError(
+            f"Tệp dữ liệu {db_path} đang mở trong cửa sổ Một Cửa ({holder}). "
+            "Hãy đóng cửa sổ đó rồi phục hồi; không có gì bị thay đổi."
+        )
     problems = check_file(backup_file)
     if problems:
         raise StoreError(f"Bản sao lưu {backup_file} không dùng được: " + " ".join(problems))
@@ -338,7 +344,40 @@ def restore_from(db_path: str | Path, backup_file: str | Path) -> Path | None:
                 if side.exists():
                     os.replace(side, kept.with_name(kept.name + suffix))
         os.replace(staged, db_path)
+    except PermissionError as exc:  # Windows: another program still has the file open
+        staged.unlink(missing_ok=True)
+        raise StoreError(
+            f"Không thay được tệp dữ liệu {db_path}: tệp đang được một chương trình khác mở "
+            "(có thể là một cửa sổ Một Cửa). Hãy đóng chương trình đó rồi thử lại."
+        ) from exc
     except OSError as exc:
         staged.unlink(missing_ok=True)
         raise _os_message(exc, db_path.parent) from exc
     return kept
+
+
+def open_elsewhere(db_path: Path) -> str:
+    """Who holds the window's write lock (``<file>.lock``, written by QLockFile) if it is
+    another live process on this machine; "" otherwise. Read as text: no Qt in the store."""
+    import socket
+
+    try:
+        lines = (Path(db_path).with_name(Path(db_path).name + ".lock")).read_text(
+            encoding="utf-8", errors="replace").splitlines()  # fmt: skip
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError):
+        return ""
+    host = lines[2] if len(lines) > 2 else ""
+    if pid == os.getpid():
+        return ""  # this process's own window, which closed the file before restoring
+    if host and host != socket.gethostname():
+        return f"máy {host}"
+    if os.name != "posix":
+        return ""  # no safe liveness probe here; replacing an open file fails with a message
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return ""  # a crashed window's stale lock
+    except PermissionError:
+        pass
+    return f"tiến trình số {pid}"

@@ -319,3 +319,26 @@ def test_restore_dialog_lists_the_backups_newest_first_and_settings_choose_a_usb
     settings.folder.setText(str(tmp_path / "E"))
     settings.keep.setValue(30)
     assert settings.config() == BackupConfig(tmp_path / "E", 30)
+
+
+def test_command_line_restore_refuses_while_a_window_has_the_file_open(sample_db_path, tmp_path, capsys):
+    from motcua_desktop.cli.main import run
+    from motcua_desktop.store.backup import backup_to
+    from motcua_desktop.ui.lock import lock_path
+
+    made = backup_to(sample_db_path, tmp_path)
+    before = content(sample_db_path)
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(lock_path(sample_db_path))],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        capsys.readouterr()
+        assert run(["restore", "--db", str(sample_db_path), str(made)]) == 1
+        err = capsys.readouterr().err
+        assert "đang mở trong cửa sổ Một Cửa" in err and f"tiến trình số {holder.pid}" in err
+        assert content(sample_db_path) == before
+        assert not [p for p in sample_db_path.parent.iterdir() if "truoc-phuc-hoi" in p.name]
+    finally:
+        holder.communicate("\n", timeout=10)
+    # once that window is closed (its lock gone or stale), the restore goes ahead
+    assert run(["restore", "--db", str(sample_db_path), str(made)]) == 0
