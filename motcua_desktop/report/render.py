@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..domain.validation import FieldError, ValidationError
@@ -24,17 +25,30 @@ def format_of(path: Path, explicit: str | None = None) -> str:
 
 
 def render(content: ReportContent, out: Path, fmt: str) -> Path:
+    """Write ``content`` as ``fmt`` to ``out``: into a temporary file next to it first, so a
+    failure (a damaged font, a full disk) never leaves a half-written report behind."""
     out = Path(out)
+    partial = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        _render(content, partial, fmt)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out
+
+
+def _render(content: ReportContent, out: Path, fmt: str) -> None:
     if fmt == "pdf":
         from .pdf import render_pdf
 
-        return render_pdf(content, out)
-    if fmt == "docx":
+        render_pdf(content, out)
+    elif fmt == "docx":
         from .docx import render_docx
 
-        return render_docx(content, out)
-    if fmt == "xlsx":
+        render_docx(content, out)
+    elif fmt == "xlsx":
         from .xlsx import render_xlsx
 
-        return render_xlsx(content, out)
-    raise ValueError(fmt)
+        render_xlsx(content, out)
+    else:
+        raise ValueError(fmt)
