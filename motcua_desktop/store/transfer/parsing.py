@@ -72,15 +72,17 @@ class RowReader:
     def _get(self, key: str, convert: Callable[[object], object], required: str = ""):
         position = self.raw.columns.get(key)
         value = self.values[position] if position is not None and position < len(self.values) else None
-        label = self.raw.labels.get(key) or _LABELS[key, self.raw.sheet.key]
         try:
             result = convert(value)
         except CellProblem as exc:
-            self.report(label, str(exc))
+            self.report(self.label(key), str(exc))
             return None
         if required and (result is None or result == ""):
-            self.report(label, required)
+            self.report(self.label(key), required)
         return result
+
+    def label(self, key: str) -> str:
+        return self.raw.labels.get(key) or _LABELS[key, self.raw.sheet.key]
 
     def report(self, label: str, message: str) -> None:
         if label not in self.failed:
@@ -91,7 +93,8 @@ class RowReader:
         return self._get(key, cells.text, required) or ""
 
     def line(self, key: str, required: str = "") -> str:
-        return clean_line(self.text(key, required))
+        value = self.text(key, required)
+        return clean_line(value) if value else ""  # most optional cells are empty
 
     def integer(self, key: str, required: str = "") -> int | None:
         return self._get(key, cells.integer, required)
