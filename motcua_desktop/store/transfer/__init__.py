@@ -1,4 +1,5 @@
-"""Import and export of the register as a workbook (``Đơn vị``, ``Cán bộ``, ``Thiết bị``)."""
+"""Import and export of the register as a workbook (``Đơn vị``, ``Cán bộ``, ``Thiết bị`` and the
+optional catalogue ``Danh mục thiết bị``)."""
 
 from .exporter import export_workbook
 from .importer import import_file
