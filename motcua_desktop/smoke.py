@@ -171,10 +171,11 @@ def _wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
 def show_report_preview(window) -> str:
     """Open the report tab (by its widget names) and wait for the PDF preview to show pages:
     the window builds without its report tab, so only this proves QtPdf/QtPdfWidgets work."""
+    from PySide6.QtCore import QObject
     from PySide6.QtPdfWidgets import QPdfView
-    from PySide6.QtWidgets import QTabWidget
 
-    tabs = window.findChild(QTabWidget, "mainTabs")
+    # Found by name as a QObject: QtWidgets is imported by the ui package only.
+    tabs = window.findChild(QObject, "mainTabs")
     labels = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())] if tabs else []
     if "Báo cáo" not in labels:
         raise SmokeFailure(f"cửa sổ không có thẻ «Báo cáo» (các thẻ: {', '.join(labels) or 'không có'})")
