@@ -1,7 +1,7 @@
 """Time of the report: sample data (goal < 0.5 s) and province scale (goal < 5 s), with a bare
 reportlab build of the same content as the floor. Numbers, not a test (the machine may be busy).
 
-    .venv/bin/python tests/report/bench_report.py [--province-db FILE]
+    .venv/bin/python bench/bench_report.py [--province-db FILE]
 
 Province scale: bench/province_data.py's workbook (2,000 units, 20,000 people, 30,000
 assignments, 50,000 equipment rows) imported into a temporary register, or --province-db.
@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("MOTCUA_DATA_DIR", tempfile.mkdtemp(prefix="motcua-bench-"))
 
