@@ -32,6 +32,11 @@ class LazyTab(QWidget):
             self.created.emit(self.content)
         return self.content
 
+    def reload(self) -> None:
+        """Pass a change of the data on to the content; not built yet, it will load fresh."""
+        if self.content is not None and hasattr(self.content, "reload"):
+            self.content.reload()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         self.ensure()
         super().showEvent(event)

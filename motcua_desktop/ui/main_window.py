@@ -36,6 +36,8 @@ INTERESTS = {
     "unitsTab": {"units"},
     "staffTab": {"units", "staff"},
     "equipmentTab": {"units", "equipment"},
+    # the report's figures and header come from all of these
+    "reportHolder": {"units", "staff", "equipment", "settings"},
 }
 
 

@@ -216,6 +216,10 @@ class ReportTab(QWidget):
             self.status.setText(str(exc))
             return None
 
+    def reload(self) -> None:
+        """The register changed (an edit, an import, a restore): the figures may have too."""
+        self.refresh_preview()
+
     def refresh_preview(self) -> None:
         """Render what the editor shows now and display it."""
         self._timer.stop()
