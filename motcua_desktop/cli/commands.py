@@ -98,6 +98,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ..store.health import check_file
 
     path = _db_path(args)
+    if not path.exists():
+        raise UserError(f"không có tệp dữ liệu {path}")
     problems = check_file(path)
     if problems:
         for line in problems:

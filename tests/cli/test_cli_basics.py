@@ -116,6 +116,14 @@ def test_check_of_a_damaged_file_exits_1_naming_the_problem(capsys, sample_db_pa
     _no_traceback(err)
 
 
+def test_check_of_a_missing_file_is_bad_input_and_creates_nothing(capsys, tmp_path):
+    missing = tmp_path / "khong_co.sqlite"
+    code, _, err = _run(capsys, "check", "--db", str(missing))
+    assert code == EXIT_BAD_INPUT
+    assert err.strip() == f"motcua: không có tệp dữ liệu {missing}"
+    assert not missing.exists()
+
+
 def test_check_of_a_file_that_is_not_a_register(capsys, tmp_path):
     other = tmp_path / "khac.sqlite"
     conn = sqlite3.connect(other)
