@@ -46,10 +46,16 @@ class EquipmentRepository:
         return self.type(row[0]) if row else None
 
     def _save_norms(self, kind: EquipmentType) -> None:
-        self.db.conn.execute("DELETE FROM equipment_norms WHERE type_id = ?", [kind.id])
+        # Only what differs is written, so the change history shows the norms really edited.
+        levels = list(kind.norms)
+        self.db.conn.execute(
+            f"DELETE FROM equipment_norms WHERE type_id = ? AND level NOT IN ({', '.join('?' * len(levels))})",
+            [kind.id, *levels],
+        )
         for level, qty in kind.norms.items():
             self.db.conn.execute(
-                "INSERT INTO equipment_norms (type_id, level, quantity) VALUES (?, ?, ?)",
+                "INSERT INTO equipment_norms (type_id, level, quantity) VALUES (?, ?, ?) "
+                "ON CONFLICT (type_id, level) DO UPDATE SET quantity = excluded.quantity",
                 [kind.id, level, qty],
             )
 
