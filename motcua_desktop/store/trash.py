@@ -1,6 +1,7 @@
 """The change history read back (per record, exportable) and the trash built on it.
 
-The history itself is written by triggers (db/migrations/0003_history.sql) inside each
+The history itself is written by triggers (db/migrations/0003_history.sql; 0004 adds the
+equipment catalogue and its norms, the settings and saved reports) inside each
 write's own transaction. A deleted record keeps its last values in its ``delete`` row; the
 trash lists those rows and :func:`restore` re-inserts one, with its old id when that is free.
 """
@@ -16,29 +17,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .database import transaction
+from .equipment import type_key
 from .errors import IntegrityRefused, NotFoundError, StoreError
+from .history_labels import ACTION_LABELS, TABLE_LABELS, display, field_label, readable
 
-TABLE_LABELS = {"units": "Đơn vị", "people": "Cán bộ", "assignments": "Phân công", "equipment": "Thiết bị"}
-ACTION_LABELS = {
-    "insert": "Thêm",
-    "update": "Sửa",
-    "end": "Kết thúc phân công",
-    "delete": "Xóa",
-    "restore": "Khôi phục từ thùng rác",
-}
-FIELD_LABELS = {
-    "id": "Số bản ghi", "code": "Mã", "name": "Tên đơn vị", "level": "Cấp", "kind": "Loại",
-    "admin_name": "Tên đơn vị hành chính", "address": "Địa chỉ", "area_m2": "Diện tích (m²)",
-    "founding_decision": "Quyết định thành lập", "staffing_decision": "Quyết định kiện toàn",
-    "rules": "Quy chế", "hotline": "Đường dây nóng", "notes": "Ghi chú", "sort_order": "Thứ tự",
-    "full_name": "Họ và tên", "birth_year": "Năm sinh", "gender": "Giới tính",
-    "phone": "Điện thoại", "qualification": "Trình độ", "person_id": "Cán bộ (số)",
-    "unit_id": "Đơn vị (số)", "position": "Chức vụ", "sending_agency": "Cơ quan cử",
-    "fields": "Lĩnh vực", "decision": "Quyết định", "start_date": "Từ ngày",
-    "end_date": "Đến ngày", "type_id": "Loại thiết bị (số)", "quantity": "Số lượng",
-    "condition": "Tình trạng", "year_in_service": "Năm sử dụng", "serial": "Số hiệu",
-}  # fmt: skip
-# Tables whose rows the trash can bring back, in the order their references need.
+# Tables whose rows the trash can bring back (norms only with their catalogue entry).
 _COLUMNS = {
     "units": ("id", "code", "name", "level", "kind", "admin_name", "address", "area_m2",
               "founding_decision", "staffing_decision", "rules", "hotline", "notes", "sort_order"),
@@ -47,7 +30,17 @@ _COLUMNS = {
                     "decision", "start_date", "end_date", "notes"),
     "equipment": ("id", "unit_id", "type_id", "quantity", "condition", "year_in_service",
                   "serial", "notes"),
+    "equipment_types": ("id", "name", "sort_order"),
+    "reports": ("id", "number", "report_date", "place", "recipients", "title", "body",
+                "signer_authority", "signer_title", "signer_name", "noi_nhan", "appendices", "as_of"),
+    "equipment_norms": ("type_id", "level", "quantity"),  # no id: filed under their type
 }  # fmt: skip
+# Rows deleted in the same step as their owner come back with it: (table, column naming the owner).
+_DEPENDENTS = {"people": ("assignments", "person_id"), "equipment_types": ("equipment_norms", "type_id")}
+# Recorded but never listed in the trash on their own: a norm removed while editing its type
+# is an edit of the catalogue entry; the settings row is never deleted by the app.
+_NOT_IN_TRASH = {"equipment_norms", "settings"}
+_HISTORY_TABLES = {*_COLUMNS, "settings"}
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -89,7 +82,7 @@ class Change:
 
     def changed_fields(self) -> list[tuple[str, object, object]]:
         """(column, old, new) for every value that differs (all values on add and delete)."""
-        before, after = self.before or {}, self.after or {}
+        before, after = readable(self.table, self.before), readable(self.table, self.after)
         keys = list(dict.fromkeys([*before, *after]))
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
 
@@ -118,10 +111,13 @@ _SELECT = "SELECT id, at, table_name, record_id, action, before, after, restored
 
 def history_of(db: Database, table: str, record_id: int) -> list[Change]:
     """Everything that happened to one record, oldest first."""
-    if table not in _COLUMNS:
+    """A catalogue entry's history includes its norms'."""
+    if table not in _HISTORY_TABLES:
         raise StoreError(f"Không có lịch sử cho bảng {table}.")
+    tables = [table, "equipment_norms"] if table == "equipment_types" else [table]
     rows = db.conn.execute(
-        f"{_SELECT} WHERE table_name = ? AND record_id = ? ORDER BY id", [table, record_id]
+        f"{_SELECT} WHERE table_name IN ({', '.join('?' * len(tables))}) AND record_id = ? ORDER BY id",
+        [*tables, record_id],
     )
     return [_change(r) for r in rows]
 
@@ -139,11 +135,39 @@ def describe(db: Database, change: Change) -> str:
         return str(v.get("name") or v.get("code") or f"đơn vị số {change.record_id}")
     if change.table == "people":
         return str(v.get("full_name") or f"cán bộ số {change.record_id}")
+    if change.table == "equipment_types":
+        return str(v.get("name") or f"loại thiết bị số {change.record_id}")
+    if change.table == "equipment_norms":
+        level = db.conn.execute("SELECT label FROM unit_levels WHERE code = ?", [v.get("level")]).fetchone()
+        return f"Định mức {_type_name(db, change.record_id)}, cấp {level[0] if level else v.get('level')}"
+    if change.table == "settings":
+        return str(readable("settings", v).get("key") or "cài đặt")
+    if change.table == "reports":
+        return _report_name(v, change.record_id)
     unit = _name_of(db, "units", v.get("unit_id"))
     if change.table == "assignments":
         return f"{_name_of(db, 'people', v.get('person_id'))} tại {unit}"
     kind = db.conn.execute("SELECT name FROM equipment_types WHERE id = ?", [v.get("type_id")]).fetchone()
     return f"{v.get('quantity', '')} {kind[0] if kind else 'thiết bị'} tại {unit}"
+
+
+def _type_name(db: Database, type_id: object) -> str:
+    """A catalogue entry's name now, or its last name in the history if it was deleted."""
+    row = db.conn.execute("SELECT name FROM equipment_types WHERE id = ?", [type_id]).fetchone()
+    if row is None:
+        row = db.conn.execute(
+            "SELECT json_extract(COALESCE(after, before), '$.name') FROM change_history "
+            "WHERE table_name = 'equipment_types' AND record_id = ? ORDER BY id DESC LIMIT 1",
+            [type_id],
+        ).fetchone()
+    return row[0] if row and row[0] else f"loại thiết bị số {type_id}"
+
+
+def _report_name(v: dict, record_id: int) -> str:
+    day = v.get("report_date") or ""
+    when = f" ngày {'/'.join(reversed(day.split('-')))}" if day else ""
+    number = f" số {v['number']}" if v.get("number") else ""
+    return f"Báo cáo{number}{when}" if (number or when) else f"Báo cáo số {record_id}"
 
 
 def _name_of(db: Database, table: str, record_id: object) -> str:
@@ -173,12 +197,9 @@ def export_rows(db: Database, changes: list[Change]) -> list[tuple]:
         head = (when, TABLE_LABELS.get(change.table, change.table), change.record_id,
                 describe(db, change), change.kind_label)  # fmt: skip
         for column, old, new in change.changed_fields() or [("", None, None)]:
-            out.append((*head, FIELD_LABELS.get(column, column), _plain(old), _plain(new)))
+            label = field_label(change.table, column) if column else ""
+            out.append((*head, label, display(old), display(new)))
     return out
-
-
-def _plain(value: object) -> object:
-    return "" if value is None else value
 
 
 def _csv_safe(value: object) -> object:
@@ -226,7 +247,8 @@ def export_history(db: Database, changes: list[Change], target: str | Path) -> P
 # trash ----------------------------------------------------------------------------------
 @dataclass
 class TrashEntry:
-    """A deleted record; ``dependents`` are the assignments deleted together with a person."""
+    """A deleted record; ``dependents`` are the rows deleted together with it: a person's
+    assignments, a catalogue entry's norms."""
 
     deletion: Change
     dependents: list[Change] = field(default_factory=list)
@@ -250,17 +272,18 @@ def _came_back(db: Database, deletion: Change) -> bool:
     return any(json.loads(r[0]) == deletion.before for r in rows if r[0])
 
 
-def _deleted_with(db: Database, person: Change) -> list[Change]:
-    """The assignments removed in the same step as a person: the run of assignment
-    deletions written just before the person's own deletion row."""
+def _deleted_with(db: Database, owner: Change) -> list[Change]:
+    """The rows removed in the same step as their owner (a person's assignments, a type's
+    norms): the run of their deletions written just before the owner's own deletion row."""
+    table, column = _DEPENDENTS[owner.table]
     out = []
-    rows = db.conn.execute(f"{_SELECT} WHERE id < ? ORDER BY id DESC LIMIT 10000", [person.id])
+    rows = db.conn.execute(f"{_SELECT} WHERE id < ? ORDER BY id DESC LIMIT 10000", [owner.id])
     for row in rows:
         change = _change(row)
         if not (
-            change.table == "assignments"
+            change.table == table
             and change.action == "delete"
-            and (change.before or {}).get("person_id") == person.record_id
+            and (change.before or {}).get(column) == owner.record_id
         ):
             break
         out.append(change)
@@ -276,10 +299,12 @@ def trash(db: Database) -> list[TrashEntry]:
     grouped: set[int] = set()
     for row in rows:
         change = _change(row)
-        if change.table not in _COLUMNS or change.id in grouped or _came_back(db, change):
+        if change.table in _NOT_IN_TRASH or change.table not in _COLUMNS:
+            continue
+        if change.id in grouped or _came_back(db, change):
             continue
         entry = TrashEntry(change)
-        if change.table == "people":
+        if change.table in _DEPENDENTS:
             entry.dependents = [d for d in _deleted_with(db, change) if d.restored_at is None]
             grouped.update(d.id for d in entry.dependents)
         entries.append(entry)
@@ -304,6 +329,21 @@ def _exists(db: Database, table: str, record_id: object) -> bool:
 
 def _check_references(db: Database, change: Change, person_id: object) -> None:
     v = change.before or {}
+    if change.table == "equipment_types":
+        other = db.conn.execute(
+            "SELECT name FROM equipment_types WHERE name_key = ?", [type_key(v.get("name") or "")]
+        ).fetchone()
+        if other is not None:
+            raise IntegrityRefused(
+                f"Không khôi phục được: loại thiết bị '{other[0]}' đã có trong danh mục. "
+                "Hãy đổi tên loại đó trước."
+            )
+    if change.table == "equipment_norms":
+        level = db.conn.execute("SELECT 1 FROM unit_levels WHERE code = ?", [v.get("level")]).fetchone()
+        if level is None:
+            raise IntegrityRefused(
+                f"Không khôi phục được định mức cấp '{v.get('level')}' vì cấp đó không còn trong danh sách cấp."
+            )
     if change.table in ("assignments", "equipment") and not _exists(db, "units", v.get("unit_id")):
         name = _name_of(db, "units", v.get("unit_id"))
         raise IntegrityRefused(
@@ -335,13 +375,15 @@ def _reinsert(db: Database, change: Change, overrides: dict | None = None) -> in
     table = change.table
     values = {k: (change.before or {}).get(k) for k in _COLUMNS[table]}
     values.update(overrides or {})
-    if _exists(db, table, values["id"]):
+    if table == "equipment_types":
+        values["name_key"] = type_key(values["name"])  # derived, so not kept in the history
+    if "id" in values and _exists(db, table, values["id"]):
         values.pop("id")  # taken by a newer record: the restored one gets a new id
     cur = db.conn.execute(
         f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
         list(values.values()),
     )
-    new_id = cur.lastrowid
+    new_id = values["type_id"] if table == "equipment_norms" else cur.lastrowid
     db.conn.execute(
         "UPDATE change_history SET action = 'restore' WHERE id = (SELECT MAX(id) FROM "
         "change_history WHERE table_name = ? AND record_id = ? AND action = 'insert')",
@@ -353,7 +395,8 @@ def _reinsert(db: Database, change: Change, overrides: dict | None = None) -> in
 
 def restore(db: Database, history_id: int) -> Restored:
     """Bring a deleted record back from the trash in one transaction (a person with the
-    assignments deleted with them); refuse with a clear message if what it needs is gone."""
+    assignments deleted with them, a catalogue entry with its norms); refuse with a clear
+    message if what it needs is gone."""
     entry = next((e for e in trash(db) if e.deletion.id == history_id), None)
     if entry is None:
         raise NotFoundError("Bản ghi này không còn trong thùng rác (có thể đã được khôi phục).")
@@ -362,6 +405,7 @@ def restore(db: Database, history_id: int) -> Restored:
         _check_references(db, deletion, deletion.values.get("person_id"))
         new_id = _reinsert(db, deletion)
         for dep in entry.dependents:
+            owner_column = _DEPENDENTS[deletion.table][1]
             _check_references(db, dep, new_id)
-            _reinsert(db, dep, {"person_id": new_id})
+            _reinsert(db, dep, {owner_column: new_id})
     return Restored(deletion.table, new_id, deletion.record_id, 1 + len(entry.dependents))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -59,9 +58,13 @@ def _table(parent: QWidget, header: tuple[str, ...], name: str) -> QTableWidget:
 
 def _fill(table: QTableWidget, rows: list[tuple]) -> None:
     table.setRowCount(len(rows))
+    # Through the model, which makes the items itself: PySide6 6.12's setItem() drops a
+    # reference to None on every call, and a few thousand calls (the whole sample register's
+    # history) aborted the program on Python 3.11.
+    model = table.model()
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+            model.setData(model.index(r, c), "" if value is None else str(value))
     table.resizeColumnsToContents()
 
 
@@ -141,7 +144,10 @@ class TrashDialog(QDialog):
         self.entries = trash(self.registry.db)
         rows = []
         for e in self.entries:
-            extra = self.tr("%1 phân công").replace("%1", str(len(e.dependents))) if e.dependents else ""
+            extra = ""
+            if e.dependents:
+                what = self.tr("%1 định mức") if e.table == "equipment_types" else self.tr("%1 phân công")
+                extra = what.replace("%1", str(len(e.dependents)))
             rows.append((e.deletion.local_time.strftime("%d/%m/%Y %H:%M:%S"), TABLE_LABELS[e.table],
                          describe(self.registry.db, e.deletion), extra))  # fmt: skip
         _fill(self.table, rows)
@@ -225,6 +231,9 @@ class HistoryActions:
     def show_trash(self) -> QDialog:
         def restored() -> None:
             self.window.undo_stack.clear()  # the restored ids may no longer match older commands
-            self.window.notify_changed("units", "staff", "equipment")
+            self.window.notify_changed("units", "staff", "equipment", "settings")
+            report_tab = getattr(self.window, "report_tab", None)
+            if report_tab is not None:  # built already: a restored report joins its list
+                report_tab.reload_list(report_tab.editor.report().id)
 
         return self._open(TrashDialog(self.window.registry, restored, self.window))
