@@ -209,3 +209,33 @@ def test_a_sample_file_at_0003_upgrades_and_then_records_catalogue_changes(tmp_p
         assert history_of(reg.db, "reports", report.id)[-1].changed_fields() == [("number", "", "99")]
     finally:
         reg.close()
+
+
+def test_the_trash_window_restores_a_catalogue_entry_and_a_report_into_the_report_list(qtbot, sample_db_path):
+    win = build_main_window(sample_db_path)
+    qtbot.addWidget(win)
+    report_tab = win.ensure_report_tab()
+    # Given a catalogue entry with two norms and a saved report, both deleted
+    kind = win.registry.equipment.add_type(EquipmentType("Máy chiếu", {"huyen": 2, "xa": 1}))
+    win.registry.equipment.delete_type(kind.id)
+    report = win.registry.reports.save(SavedReport(date(2024, 6, 30), "Báo cáo quý II", number="125"))
+    win.registry.reports.delete(report.id)
+    # When the trash is opened
+    dialog = win.history_actions.show_trash()
+    rows = [[dialog.table.item(r, c).text() for c in range(4)] for r in range(2)]
+    # Then both are listed in Vietnamese, newest first, the entry with its norms
+    assert [r[1:] for r in rows] == [
+        ["Báo cáo đã lưu", "Báo cáo số 125 ngày 30/06/2024", ""],
+        ["Danh mục thiết bị", "Máy chiếu", "2 định mức"],
+    ]
+    # and restoring them brings them back where the user looks for them
+    dialog.table.selectRow(1)
+    assert dialog.restore_selected()
+    assert "Đã khôi phục Máy chiếu" in dialog.message.text()
+    assert win.registry.equipment.type(kind.id).norms == {"huyen": 2, "xa": 1}
+    dialog.table.selectRow(0)
+    assert dialog.restore_selected()
+    titles = [report_tab.list.item(i).text() for i in range(report_tab.list.count())]
+    assert any("Báo cáo quý II" in t for t in titles)
+    dialog.close()
+    win.close()
