@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, Qt
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
+from ..store.sqlite_lock import SqliteLock, explain, probe
+
 # Actions that change the register; hidden in a read-only window (the banner says why).
 EDIT_ACTIONS = (
     "actionAddUnit", "actionAddStaff", "actionAddEquipment", "actionDelete", "actionUndo",
@@ -67,6 +69,10 @@ def acquire(db_path: str | Path) -> WriteAccess:
     # recognised by its dead process id instead
     lock.setStaleLockTime(0)
     if lock.tryLock(0):
+        held = probe(db_path)  # no other Một Cửa, but maybe another program holds SQLite's lock
+        if held is not SqliteLock.NONE:
+            lock.unlock()
+            return WriteAccess(True, explain(db_path, held))
         _held[key] = WriteAccess(False, lock=lock, key=key)
         return _held[key]
     if lock.error() == QLockFile.LockError.LockFailedError:
