@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -118,14 +118,7 @@ class EquipmentTab(RegistryTab):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter)
 
-        self.action_add = QAction(icon("equipment"), self.tr("Thêm thiết bị"), self)
-        self.action_add.setObjectName("actionAddEquipment")
-        self.action_add.setShortcut(QKeySequence.StandardKey.New)
-        self.action_add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.action_add.triggered.connect(self.add)
-        self.addAction(self.action_add)
-        self.action_edit = QAction(icon("edit"), self.tr("Sửa…"), self)
-        self.action_edit.triggered.connect(self.edit_current)
+        self.make_add_and_edit_actions("equipment", self.tr("Thêm thiết bị"), "actionAddEquipment")
         self.action_catalogue = QAction(icon("settings"), self.tr("Danh mục và định mức…"), self)
         self.action_catalogue.setObjectName("actionEquipmentCatalogue")
         self.action_catalogue.triggered.connect(self.open_catalogue)

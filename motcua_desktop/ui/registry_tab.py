@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .icons import icon
 from .settings import UiSettings
 from .table_model import RecordTableModel, SearchProxy
 
@@ -109,6 +110,17 @@ class RegistryTab(QWidget):
         return [self.proxy.record(r) for r in range(self.proxy.rowCount())]
 
     # actions ------------------------------------------------------------------------------
+    def make_add_and_edit_actions(self, icon_name: str, label: str, object_name: str) -> None:
+        """The tab's "Thêm …" action (Ctrl+N while the tab has focus) and its "Sửa…" action."""
+        self.action_add = QAction(icon(icon_name), label, self)
+        self.action_add.setObjectName(object_name)
+        self.action_add.setShortcut(QKeySequence.StandardKey.New)
+        self.action_add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.action_add.triggered.connect(self.add)
+        self.addAction(self.action_add)
+        self.action_edit = QAction(icon("edit"), self.tr("Sửa…"), self)
+        self.action_edit.triggered.connect(self.edit_current)
+
     def edit_current(self) -> None:
         record = self.current_record()
         if record is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 
 from ..domain.model import EmploymentKind
@@ -79,14 +79,7 @@ class StaffTab(RegistryTab):
         self.kind_filter.currentIndexChanged.connect(self._apply_filters)
         self.show_former.toggled.connect(self._former_toggled)
 
-        self.action_add = QAction(icon("add-person"), self.tr("Thêm cán bộ"), self)
-        self.action_add.setObjectName("actionAddStaff")
-        self.action_add.setShortcut(QKeySequence.StandardKey.New)
-        self.action_add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.action_add.triggered.connect(self.add)
-        self.addAction(self.action_add)
-        self.action_edit = QAction(icon("edit"), self.tr("Sửa…"), self)
-        self.action_edit.triggered.connect(self.edit_current)
+        self.make_add_and_edit_actions("add-person", self.tr("Thêm cán bộ"), "actionAddStaff")
         self.action_end = QAction(icon("end-assignment"), self.tr("Kết thúc công tác…"), self)
         self.action_end.setObjectName("actionEndAssignment")
         self.action_end.triggered.connect(self.end_current)

@@ -48,14 +48,7 @@ class UnitsTab(RegistryTab):
         self.setObjectName("unitsTab")
         self.table.verticalHeader().hide()  # the STT column already numbers the rows
 
-        self.action_add = QAction(icon("unit"), self.tr("Thêm đơn vị"), self)
-        self.action_add.setObjectName("actionAddUnit")
-        self.action_add.setShortcut(QKeySequence.StandardKey.New)
-        self.action_add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.action_add.triggered.connect(self.add)
-        self.addAction(self.action_add)
-        self.action_edit = QAction(icon("edit"), self.tr("Sửa…"), self)
-        self.action_edit.triggered.connect(self.edit_current)
+        self.make_add_and_edit_actions("unit", self.tr("Thêm đơn vị"), "actionAddUnit")
         self.action_up = QAction(icon("up"), self.tr("Lên trên"), self)
         self.action_up.setObjectName("actionMoveUnitUp")
         self.action_up.setShortcut(QKeySequence("Alt+Up"))
