@@ -6,23 +6,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from openpyxl import Workbook
+from xlsx_files import write_xlsx
 
 from motcua_desktop.cli.main import run
 
 STAFF_HEADER = ["Mã cán bộ", "Họ và tên", "Năm sinh", "Mã đơn vị", "Chức vụ", "Hình thức",
                 "Cơ quan cử", "Lĩnh vực", "Từ ngày", "Đến ngày", "Điện thoại", "Ghi chú"]  # fmt: skip
-
-
-def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
 
 
 def dump(path: Path) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from xlsx_files import write_xlsx
 
 from motcua_desktop.store.errors import InputRejected
 from motcua_desktop.store.transfer import import_file, reading
@@ -15,17 +15,6 @@ UNIT_HEADER = ["Mã", "Tên đơn vị", "Cấp", "Loại", "Địa chỉ", "Di�
 STAFF_HEADER = ["Mã cán bộ", "Họ và tên", "Năm sinh", "Mã đơn vị", "Chức vụ", "Hình thức",
                 "Cơ quan cử", "Lĩnh vực", "Từ ngày", "Đến ngày", "Điện thoại", "Ghi chú"]  # fmt: skip
 EQUIPMENT_HEADER = ["Mã đơn vị", "Loại thiết bị", "Số lượng", "Tình trạng", "Năm sử dụng", "Ghi chú"]
-
-
-def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
 
 
 def staff_row(code="", name="Nguyễn Văn An", unit="H-CHILANG", kind="Biên chế", start="01/01/2024",

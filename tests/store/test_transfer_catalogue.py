@@ -8,7 +8,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
+from xlsx_files import write_xlsx
 
 from motcua_desktop.domain.model import EquipmentType
 from motcua_desktop.store.errors import InputRejected
@@ -17,17 +18,6 @@ from motcua_desktop.store.transfer.columns import EQUIPMENT, STAFF, UNITS
 
 CONTRACT = {sheet.title: [c.label for c in sheet.columns][:n]
             for sheet, n in ((UNITS, 8), (STAFF, 12), (EQUIPMENT, 6))}  # fmt: skip
-
-
-def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
 
 
 def as_older_file(path: Path, out: Path) -> Path:

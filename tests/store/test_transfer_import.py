@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from xlsx_files import write_xlsx
 
 from motcua_desktop.domain.model import EmploymentKind
 from motcua_desktop.store.transfer import import_file
@@ -21,17 +21,6 @@ EQUIPMENT_HEADER = ["Mã đơn vị", "Loại thiết bị", "Số lượng", "T
 
 def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
-
-
-def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
 
 
 def foreign_workbook(path: Path) -> Path:
