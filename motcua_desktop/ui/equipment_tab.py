@@ -130,7 +130,6 @@ class EquipmentTab(RegistryTab):
             self.toolbar_row.addWidget(button)
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, None, self.action_delete]
-        self.dialog: QWidget | None = None
         if load:
             self.reload()
 
@@ -192,11 +191,6 @@ class EquipmentTab(RegistryTab):
         self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(unit_id), 0))
 
     # dialogs ------------------------------------------------------------------------------
-    def _open(self, dlg) -> None:
-        dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
-        self.dialog = dlg
-        dlg.open()
-
     def add(self) -> None:
         types = self.registry.equipment.types()
         if not types:
@@ -210,17 +204,17 @@ class EquipmentTab(RegistryTab):
             self.select_where(lambda r: r.item.id == saved.id)
 
         dlg.submit = submit
-        self._open(dlg)
+        self.open_dialog(dlg)
 
     def edit_record(self, record: ItemRow) -> None:
         before = self.registry.equipment.item(record.item.id)
         dlg = ItemDialog(self.registry.units.list(), self.registry.equipment.types(), before, self)
         dlg.submit = lambda: self.ops.edit_item(before, dlg.item())
-        self._open(dlg)
+        self.open_dialog(dlg)
 
     def open_catalogue(self) -> None:
         dlg = CatalogueDialog(self.ops, self)
-        self._open(dlg)
+        self.open_dialog(dlg)
 
     def delete_selected(self) -> None:
         rows = self.selected_records()

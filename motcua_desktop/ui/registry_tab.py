@@ -36,6 +36,7 @@ class RegistryTab(QWidget):
         super().__init__(parent)
         self.ui_settings = settings
         self.model = model
+        self.dialog: QWidget | None = None  # the open editor, if any (tests reach it here)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(model)
 
@@ -120,6 +121,12 @@ class RegistryTab(QWidget):
         self.addAction(self.action_add)
         self.action_edit = QAction(icon("edit"), self.tr("Sửa…"), self)
         self.action_edit.triggered.connect(self.edit_current)
+
+    def open_dialog(self, dlg: QWidget) -> None:
+        """Show an editor window-modally and keep it in ``self.dialog`` while it is open."""
+        dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dlg
+        dlg.open()
 
     def edit_current(self) -> None:
         record = self.current_record()

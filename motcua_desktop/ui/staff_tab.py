@@ -97,7 +97,6 @@ class StaffTab(RegistryTab):
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, self.action_end, self.action_transfer,
                                 self.action_history, None, self.action_delete]
-        self.dialog: QWidget | None = None
         if load:
             self.reload()
 
@@ -135,11 +134,6 @@ class StaffTab(RegistryTab):
         self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(unit_id), 0))
 
     # dialogs ------------------------------------------------------------------------------
-    def _open(self, dlg) -> None:
-        dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
-        self.dialog = dlg
-        dlg.open()
-
     def add(self) -> None:
         unit_id = self.unit_filter.currentData()
         dlg = StaffDialog(self.registry.units.list(), parent=self, default_unit=unit_id)
@@ -150,7 +144,7 @@ class StaffTab(RegistryTab):
             self.select_where(lambda r: r.assignment.id == saved.id)
 
         dlg.submit = submit
-        self._open(dlg)
+        self.open_dialog(dlg)
 
     def edit_record(self, record: StaffRow) -> None:
         person = self.registry.staff.person(record.person.id)
@@ -162,7 +156,7 @@ class StaffTab(RegistryTab):
             self.ops.edit_staff(person, new_person, assignment, new_assignment)
 
         dlg.submit = submit
-        self._open(dlg)
+        self.open_dialog(dlg)
 
     def end_current(self) -> None:
         row = self.current_record()
@@ -170,7 +164,7 @@ class StaffTab(RegistryTab):
             return
         dlg = EndAssignmentDialog(row.person.full_name, row.unit_name, self)
         dlg.submit = lambda: self.ops.end_assignment(row.assignment.id, dlg.value())
-        self._open(dlg)
+        self.open_dialog(dlg)
 
     def transfer_current(self) -> None:
         row = self.current_record()
@@ -184,7 +178,7 @@ class StaffTab(RegistryTab):
             self.ops.transfer(row.assignment.id, unit_id, first_day, position=position)
 
         dlg.submit = submit
-        self._open(dlg)
+        self.open_dialog(dlg)
 
     def history_current(self) -> None:
         row = self.current_record()
@@ -192,7 +186,7 @@ class StaffTab(RegistryTab):
             return
         names = {u.id: u.name for u in self.registry.units.list()}
         dlg = HistoryDialog(row.person, self.registry.staff.assignments_of(row.person.id), names, self)
-        self._open(dlg)
+        self.open_dialog(dlg)
 
     def delete_selected(self) -> None:
         rows = self.selected_records()

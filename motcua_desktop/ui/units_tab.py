@@ -75,7 +75,6 @@ class UnitsTab(RegistryTab):
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, self.action_staff, self.action_equipment, None,
                                 self.action_up, self.action_down, None, self.action_delete]
-        self.dialog: UnitDialog | None = None
         if load:
             self.reload()
 
@@ -104,9 +103,7 @@ class UnitsTab(RegistryTab):
                 self.ops.edit_unit(unit, typed)
 
         dlg.submit = submit
-        dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
-        self.dialog = dlg
-        dlg.open()
+        self.open_dialog(dlg)
         return dlg
 
     def add(self) -> None:
