@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import userdata
 from .errors import StoreError
-from .health import check_file, quick_check, read_only_uri
+from .health import check_file, quick_check, read_only_uri, register_id
 
 log = logging.getLogger(__name__)
 
@@ -130,9 +130,12 @@ def _sqlite_message(exc: sqlite3.Error, where: Path) -> StoreError:
 
 
 def _fsync(path: Path) -> None:
-    """Push the copy to the device: a USB stick may be pulled out right after."""
+    """Push the copy to the device: a USB stick may be pulled out right after.
+
+    Opened for writing: on Windows ``os.fsync`` is ``FlushFileBuffers``, which fails with
+    "access denied" on a handle opened read-only, so a read-only open flushed nothing there."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     except OSError:
         return
     try:
@@ -210,9 +213,24 @@ def backup_to(db_path: str | Path, out: str | Path, *, kind: str = KIND_MANUAL) 
         source.close()
 
 
+def _same_register(db_path: Path, stem: str, backup: Path, wanted: int | None) -> bool:
+    """A backup belongs to the register whose identity it carries. Only when neither file
+    has one (both made before identities) does the file name decide."""
+    found = register_id(backup)
+    if wanted is not None or found is not None:
+        return found == wanted
+    m = _NAME.match(backup.name)
+    return bool(m) and m["stem"] == stem
+
+
 def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> list[BackupInfo]:
-    """Dated backups of this register in ``folders`` (default: the configured ones), newest first."""
-    stem = Path(db_path).stem
+    """Dated backups of this register in ``folders`` (default: the configured ones), newest first.
+
+    Matched by the register's identity (in its header), not by file name: another
+    register called ``motcua.sqlite`` (the user's local one beside a shared one) has
+    backups with the same name and must never be offered for this one."""
+    db_path = Path(db_path)
+    stem, wanted = db_path.stem, register_id(db_path)
     found: dict[Path, tuple[tuple, BackupInfo]] = {}
     for folder in folders if folders is not None else BackupConfig.load().folders():
         try:
@@ -221,7 +239,7 @@ def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> 
             continue
         for file in entries:
             m = _NAME.match(file.name)
-            if m and m["stem"] == stem and file.is_file():
+            if m and file.is_file() and _same_register(db_path, stem, file, wanted):
                 made = datetime.strptime(m["stamp"], _STAMP)
                 # two backups in one second: the counter after the time orders them
                 order = (made, int(m["n"] or 1), file.name)
@@ -335,25 +353,39 @@ def restore_from(db_path: str | Path, backup_file: str | Path) -> Path | None:
     finally:
         source.close()
     kept = None
+    moved: list[tuple[Path, Path]] = []  # undone in reverse if any step fails
     try:
         if db_path.exists():
             stamp = datetime.now().strftime(_STAMP)
             kept = _free_name(db_path.parent, f"{db_path.stem}_{stamp}_{RESTORE_KEPT}{db_path.suffix or '.sqlite'}")
-            os.replace(db_path, kept)
-            for side, suffix in _sidecars(db_path):
+            # the -wal/-shm first: on Windows one still open elsewhere refuses to move, and the
+            # main file must then stay where it is (alone it would open as an empty register)
+            for side, suffix in [*_sidecars(db_path), (db_path, "")]:
                 if side.exists():
-                    os.replace(side, kept.with_name(kept.name + suffix))
+                    target = kept.with_name(kept.name + suffix)
+                    os.replace(side, target)
+                    moved.append((side, target))
         os.replace(staged, db_path)
     except PermissionError as exc:  # Windows: another program still has the file open
+        _undo_moves(moved)
         staged.unlink(missing_ok=True)
         raise StoreError(
             f"Không thay được tệp dữ liệu {db_path}: tệp đang được một chương trình khác mở "
             "(có thể là một cửa sổ Một Cửa). Hãy đóng chương trình đó rồi thử lại."
         ) from exc
     except OSError as exc:
+        _undo_moves(moved)
         staged.unlink(missing_ok=True)
         raise _os_message(exc, db_path.parent) from exc
     return kept
+
+
+def _undo_moves(moved: list[tuple[Path, Path]]) -> None:
+    for original, target in reversed(moved):
+        try:
+            os.replace(target, original)
+        except OSError as exc:  # pragma: no cover - the message below still names both files
+            log.error("Không trả lại được %s về %s: %s", target, original, exc)
 
 
 def open_elsewhere(db_path: Path) -> str:

@@ -6,9 +6,11 @@ the file: it is opened read-only.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
+
+from .location import can_write_folder
+from .uri import sqlite_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables every register has from its first migration: a file without them is not ours.
@@ -19,16 +21,28 @@ _MAX_DETAILS = 5
 def read_only_uri(path: Path) -> str:
     """An URI opening the file without ever writing it, also in a read-only folder (where a
     WAL file's -shm cannot be created and nobody can be writing)."""
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    if not os.access(Path(path).parent, os.W_OK):
-        uri += "&immutable=1"
-    return uri
+    return sqlite_uri(path, mode="ro", immutable=not can_write_folder(Path(path).absolute().parent))
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
+
+
+def register_id(path: str | Path) -> int | None:
+    """The register's identity (``PRAGMA user_version``, set when it is first opened for
+    writing), read from the file's header without SQLite: it is there even when the rest
+    of the file is damaged. None when the header cannot be read or holds no identity."""
+    try:
+        with Path(path).open("rb") as fh:
+            header = fh.read(64)
+    except OSError:
+        return None
+    if len(header) < 64 or not header.startswith(SQLITE_HEADER):
+        return None
+    value = int.from_bytes(header[60:64], "big", signed=True)
+    return value if value > 0 else None
 
 
 def _file_problems(path: Path) -> list[str]:
