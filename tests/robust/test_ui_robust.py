@@ -104,7 +104,7 @@ def test_a_damaged_file_at_start_is_recovered_from_the_newest_good_backup(qtbot,
     damaged = sample_db_path.read_bytes()
     # When the app starts on it and the user accepts the offered backup
     clicker = Clicker(["restoreNewestButton", "ACCEPT"])
-    path = ensure_openable(sample_db_path, None)
+    path = ensure_openable(sample_db_path, None).path
     # Then the dialog said what was wrong, the data is back, and the damaged file is kept
     assert clicker.seen[0][0] == "recoveryDialog"
     assert "bị hỏng" in clicker.seen[0][1] and "Bản sao lưu tốt gần nhất" in clicker.seen[0][1]
