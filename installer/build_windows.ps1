@@ -42,7 +42,6 @@ Invoke-Checked "PyInstaller" {
 }
 
 if (-not $SkipSmokeTest) {
-    $env:PYTHONIOENCODING = "utf-8"
     $env:MOTCUA_DATA_DIR = Join-Path $env:TEMP "motcua-build-smoke"
     Invoke-Checked "tự kiểm tra bản đóng gói" { & "dist\motcua\motcua-cli.exe" --smoke-test }
     Remove-Item Env:\MOTCUA_DATA_DIR

@@ -13,6 +13,7 @@ from .. import __version__
 from ..domain.validation import ValidationError
 from ..store.errors import InputRejected, StoreError
 from .errors import UserError
+from .streams import flush_quietly, force_utf8
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 _PATH_PROBLEMS = {
@@ -82,9 +83,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    sys.exit(run(argv))
+    force_utf8()
+    status = run(argv)
+    flush_quietly()
+    sys.exit(status)
 
 
 def main_gui() -> None:
     """Entry point of the windowed executable (no console on Windows)."""
-    sys.exit(run(sys.argv[1:]))
+    main(sys.argv[1:])
