@@ -83,6 +83,9 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from ..running import hold_running_mutex
+
+    hold_running_mutex()  # the installer waits for every running copy to close
     force_utf8()
     status = run(argv)
     flush_quietly()
