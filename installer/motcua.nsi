@@ -53,6 +53,13 @@ RequestExecutionLevel user
   !define VERSION4 "${V_MAJOR}.${V_MINOR}.${V_PATCH_6}.0"
 !endif
 
+; Optional signing: build_windows.ps1 passes /DSIGN_CMD=<signtool command> when a certificate
+; is given; the uninstaller (written into the setup) and the setup itself are signed here.
+!ifdef SIGN_CMD
+  !uninstfinalize '${SIGN_CMD} "%1"' = 0
+  !finalize '${SIGN_CMD} "%1"' = 0
+!endif
+
 !define APP_NAME "Một Cửa Desktop"
 !define APP_ID "MotCua"
 !define APP_EXE "MotCua.exe"

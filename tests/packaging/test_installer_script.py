@@ -50,17 +50,20 @@ def test_run_now_is_not_offered_to_an_elevated_all_users_install():
 
 
 @pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (NSIS 3) is not installed")
-def test_a_pre_release_version_compiles_with_a_four_number_file_version(tmp_path):
+def test_a_pre_release_version_compiles_with_a_four_number_file_version_and_signing_hooks(tmp_path):
     payload = tmp_path / "payload"
     (payload / "_internal").mkdir(parents=True)
     for exe in ("MotCua.exe", "motcua-cli.exe"):
         (payload / exe).write_bytes(b"MZ stand-in\n")
     done = subprocess.run(
         ["makensis", "-WX", "-V2", "-DVERSION=0.2.0rc1", f"-DPAYLOAD={payload}", f"-DOUTDIR={tmp_path}",
-         str(ROOT / "installer" / "motcua.nsi")],
+         "-DSIGN_CMD=echo KY-SO", str(ROOT / "installer" / "motcua.nsi")],
         capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
+    # the signing command ran on the embedded uninstaller and then on the setup
+    signed = [line for line in done.stdout.splitlines() if line.startswith("KY-SO ")]
+    assert len(signed) == 2 and signed[1].endswith("MotCua-Setup-0.2.0rc1.exe")
     data = (tmp_path / "MotCua-Setup-0.2.0rc1.exe").read_bytes()
     fixed = data.index(b"\xbd\x04\xef\xfe")  # VS_FIXEDFILEINFO
     ms, ls = struct.unpack("<II", data[fixed + 8 : fixed + 16])
