@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import userdata
 from .errors import StoreError
 from .health import check_file, quick_check, read_only_uri, register_id
+from .liveness import process_alive
 
 log = logging.getLogger(__name__)
 
@@ -404,12 +405,6 @@ def open_elsewhere(db_path: Path) -> str:
         return ""  # this process's own window, which closed the file before restoring
     if host and host != socket.gethostname():
         return f"máy {host}"
-    if os.name != "posix":
-        return ""  # no safe liveness probe here; replacing an open file fails with a message
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    if not process_alive(pid):
         return ""  # a crashed window's stale lock
-    except PermissionError:
-        pass
     return f"tiến trình số {pid}"
