@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    force_utf8()  # before anything is printed: a cp1252 pipe must not fail after the work is done
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -86,7 +87,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     from ..running import hold_running_mutex
 
     hold_running_mutex()  # the installer waits for every running copy to close
-    force_utf8()
     status = run(argv)
     flush_quietly()
     sys.exit(status)
