@@ -106,6 +106,23 @@ class Column:
     numeric: bool = False
 
 
+def _dark_palette() -> bool:
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def _warning_brush(role: int, highlight_role: int) -> QBrush:
+    """The warning colours, readable in light and dark mode alike: a pale red row always gets
+    dark text (in dark mode the palette's text is white: white on pink could not be read),
+    and red text is lighter on a dark background."""
+    if highlight_role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor("#ff8a80" if _dark_palette() else "#a4161a"))
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor("#1f1f1f"))
+    return QBrush(QColor("#fde2e1"))
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows of records (any objects), of which ``visible`` ones are shown (all by default);
     ``highlight`` marks rows to show in a warning colour."""
@@ -200,10 +217,8 @@ class RecordTableModel(QAbstractTableModel):
             return col.display(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self._highlight_role and self._highlight and self._highlight(record):
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#a4161a"))
-            return QBrush(QColor("#fde2e1"))
+        if role in (self._highlight_role, Qt.ItemDataRole.ForegroundRole) and self._highlight and self._highlight(record):
+            return _warning_brush(role, self._highlight_role)
         if role == SORT_ROLE:
             return self.sort_key(index.row(), index.column())
         if role == RECORD_ROLE:
