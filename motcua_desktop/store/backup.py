@@ -232,7 +232,7 @@ def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> 
     backups with the same name and must never be offered for this one."""
     db_path = Path(db_path)
     stem, wanted = db_path.stem, register_id(db_path)
-    found: dict[Path, tuple[tuple, BackupInfo]] = {}
+    found: dict[Path, tuple[tuple[object, ...], BackupInfo]] = {}
     for folder in folders if folders is not None else BackupConfig.load().folders():
         try:
             entries = list(Path(folder).iterdir())
