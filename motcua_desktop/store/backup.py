@@ -221,7 +221,7 @@ def _same_register(db_path: Path, stem: str, backup: Path, wanted: int | None) -
     if wanted is not None or found is not None:
         return found == wanted
     m = _NAME.match(backup.name)
-    return bool(m) and m["stem"] == stem
+    return m is not None and m["stem"] == stem
 
 
 def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> list[BackupInfo]:

@@ -72,7 +72,7 @@ class Location:
 def _windows_drive_type(root: str) -> int:
     import ctypes
 
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined,unused-ignore]
 
 
 def _linux_mount_type(path: str) -> str:
@@ -90,13 +90,16 @@ def _linux_mount_type(path: str) -> str:
     return kind
 
 
+def _norm(path: str, windows: bool) -> str:
+    return path.replace("/", "\\").rstrip("\\").lower() if windows else path.rstrip("/")
+
+
 def _synced_by(path: str, env: Mapping[str, str], windows: bool) -> str:
-    norm = (lambda p: p.replace("/", "\\").rstrip("\\").lower()) if windows else (lambda p: p.rstrip("/"))
-    target = norm(path)
+    target = _norm(path, windows)
     sep = "\\" if windows else "/"
     for var, name in _SYNC_ENV.items():
         root = env.get(var)
-        if root and (target == norm(root) or target.startswith(norm(root) + sep)):
+        if root and (target == _norm(root, windows) or target.startswith(_norm(root, windows) + sep)):
             return name
     parts = PureWindowsPath(path).parts if windows else Path(path).parts
     for part in parts[:-1]:  # folders only, not the file's own name
