@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, Qt
 from PySide6.QtGui import QAction, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QToolBar, QWidget
 
 from ..store.location import can_write_file, can_write_folder
 from ..store.sqlite_lock import SqliteLock, explain, probe
@@ -146,6 +146,7 @@ def show_notice(window: QMainWindow, text: str, name: str = "placeBanner") -> QT
     label = QLabel(text, bar)
     label.setObjectName(name + "Text")
     label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # the whole width
     label.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; padding: 6px; }")
     bar.addWidget(label)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
