@@ -12,7 +12,6 @@ from PySide6.QtCore import QMarginsF, QSize
 from PySide6.QtGui import QImage, QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
 
 DPI = 50  # 1 px = 0.5 mm
 _DARK = re.compile(rb"[\x00-\x7f]")
@@ -43,27 +42,16 @@ def tab(qtbot, sample_registry):
     return widget
 
 
-def test_printing_from_the_window_puts_every_page_where_the_reports_pdf_has_it(tab, tmp_path, monkeypatch):
+def test_printing_from_the_window_puts_every_page_where_the_reports_pdf_has_it(tab, tmp_path, monkeypatch, pdf_print_dialog):
     from motcua_desktop.ui import report_tab
 
+    def windows_defaults(printer: QPrinter) -> None:  # a printer whose driver says Letter, margins
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+        printer.setFullPage(False)
+        printer.setPageMargins(QMarginsF(6.35, 6.35, 6.35, 6.35), QPageLayout.Unit.Millimeter)
+
     out = tmp_path / "may-in.pdf"
-
-    class WindowsDefaultsDialog:  # the user clicks "In" on a printer whose driver says Letter
-        def __init__(self, printer: QPrinter, parent=None):
-            self.printer = printer
-
-        def setWindowTitle(self, title):  # noqa: N802 - Qt's name
-            pass
-
-        def exec(self):
-            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            self.printer.setOutputFileName(str(out))
-            self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-            self.printer.setFullPage(False)
-            self.printer.setPageMargins(QMarginsF(6.35, 6.35, 6.35, 6.35), QPageLayout.Unit.Millimeter)
-            return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(report_tab, "QPrintDialog", WindowsDefaultsDialog)
+    monkeypatch.setattr(report_tab, "QPrintDialog", pdf_print_dialog(out, windows_defaults))
     pages = tab.print_report()
     assert pages == 5
     for index in (0, 4):  # the first page and the appendix
