@@ -111,6 +111,7 @@ def test_a_register_on_a_network_drive_is_opened_with_a_plain_warning(qtbot, sam
     from motcua_desktop.store import location
 
     monkeypatch.setattr(location, "_linux_mount_type", lambda path: "cifs")
+    monkeypatch.setattr(location, "_windows_drive_type", lambda root: 4)  # DRIVE_REMOTE
     before = content(sample_db_path)
     win = build_main_window(sample_db_path)
     qtbot.addWidget(win)
