@@ -127,3 +127,23 @@ def test_every_register_gets_an_identity_in_its_header(tmp_path):
     first = register_id(a)
     Registry.open(a).close()
     assert register_id(a) == first  # kept on every later open
+
+
+def test_a_file_another_program_holds_is_locked_not_damaged(tmp_path, monkeypatch):
+    """Windows answers a sharing violation (WinError 32) with PermissionError."""
+    from motcua_desktop.store.health import Trouble, diagnose
+
+    path = tmp_path / "motcua.sqlite"
+    Registry.open(path).close()
+    real_open = type(path).open
+
+    def held(self, *a, **k):
+        if self == path:
+            exc = PermissionError(13, "The process cannot access the file because it is being used by another process")
+            exc.winerror = 32  # type: ignore[attr-defined]
+            raise exc
+        return real_open(self, *a, **k)
+
+    monkeypatch.setattr(type(path), "open", held)
+    trouble, problems = diagnose(path)
+    assert trouble is Trouble.LOCKED and "Không đọc được" in problems[0]
