@@ -112,12 +112,17 @@ def _dark_palette() -> bool:
     return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
+def warning_text_colour() -> QColor:
+    """Red text that reads on the current background: darker on light, lighter on dark."""
+    return QColor("#ff8a80" if _dark_palette() else "#a4161a")
+
+
 def _warning_brush(role: int, highlight_role: int) -> QBrush:
     """The warning colours, readable in light and dark mode alike: a pale red row always gets
     dark text (in dark mode the palette's text is white: white on pink could not be read),
     and red text is lighter on a dark background."""
     if highlight_role == Qt.ItemDataRole.ForegroundRole:
-        return QBrush(QColor("#ff8a80" if _dark_palette() else "#a4161a"))
+        return QBrush(warning_text_colour())
     if role == Qt.ItemDataRole.ForegroundRole:
         return QBrush(QColor("#1f1f1f"))
     return QBrush(QColor("#fde2e1"))
