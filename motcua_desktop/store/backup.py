@@ -22,6 +22,7 @@ from .. import userdata
 from .errors import StoreError
 from .health import check_file, quick_check, read_only_uri, register_id
 from .liveness import process_alive
+from .location import can_write_folder
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class BackupConfig:
 
     def target_folder(self) -> Path:
         """The chosen folder when it is there (a USB stick may be unplugged), else the default."""
-        if self.folder is not None and self.folder.is_dir() and os.access(self.folder, os.W_OK):
+        if self.folder is not None and self.folder.is_dir() and can_write_folder(self.folder):
             return self.folder
         if self.folder is not None:
             log.warning("Thư mục sao lưu %s không dùng được; dùng thư mục mặc định", self.folder)

@@ -113,3 +113,14 @@ def test_a_copy_of_a_register_keeps_its_identity_and_its_backups(sample_db_path,
     copy.parent.mkdir()
     shutil.copyfile(sample_db_path, copy)
     assert [b.path for b in list_backups(copy, [tmp_path])] == [made]
+
+
+def test_a_backup_folder_that_cannot_be_written_is_not_chosen_even_if_os_access_says_yes(
+    sample_db_path, read_only_folder, monkeypatch
+):
+    from motcua_desktop.store.backup import BackupConfig
+    from motcua_desktop.userdata import backup_dir
+
+    share = read_only_folder(sample_db_path)
+    monkeypatch.setattr(os, "access", lambda *a, **k: True)  # Windows: ACLs are not looked at
+    assert BackupConfig(share, 5).target_folder() == backup_dir()
