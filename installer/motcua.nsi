@@ -347,8 +347,8 @@ Function .onInit
     Pop $R1
     ${If} $R1 != "Admin"
       IfSilent +3
-      ; interactive: start again through UAC; that copy does the work
-      ExecShell "runas" "$EXEPATH" "/ALLUSERS"
+      ; interactive: start again through UAC with the same options (/D= stays last)
+      ExecShell "runas" "$EXEPATH" "/ALLUSERS $R0"
       Quit
       MessageBox MB_ICONSTOP "Cài đặt cho mọi người dùng cần quyền quản trị (chạy bộ cài bằng 'Run as administrator')." /SD IDOK
       SetErrorLevel 740
