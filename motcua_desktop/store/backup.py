@@ -215,22 +215,29 @@ def backup_to(db_path: str | Path, out: str | Path, *, kind: str = KIND_MANUAL) 
         source.close()
 
 
-def _same_register(db_path: Path, stem: str, backup: Path, wanted: int | None) -> bool:
-    """A backup belongs to the register whose identity it carries. Only when neither file
-    has one (both made before identities) does the file name decide."""
+def _same_register(stem: str, backup: Path, wanted: int | None, legacy: bool) -> bool:
+    """A backup belongs to the register whose identity it carries. A backup made before
+    identities existed (none in its header) goes by file name, when ``legacy`` allows it or
+    the register has no identity either."""
     found = register_id(backup)
-    if wanted is not None or found is not None:
+    if found is not None:
         return found == wanted
+    if wanted is not None and not legacy:
+        return False
     m = _NAME.match(backup.name)
     return m is not None and m["stem"] == stem
 
 
-def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> list[BackupInfo]:
+def list_backups(
+    db_path: str | Path, folders: Iterable[Path] | None = None, *, legacy: bool = True
+) -> list[BackupInfo]:
     """Dated backups of this register in ``folders`` (default: the configured ones), newest first.
 
     Matched by the register's identity (in its header), not by file name: another
     register called ``motcua.sqlite`` (the user's local one beside a shared one) has
-    backups with the same name and must never be offered for this one."""
+    backups with the same name and must never be offered for this one. Backups older than
+    identities are listed by name (``legacy``), for the user to choose among, never offered
+    by :func:`newest_good_backup` for a register that has an identity."""
     db_path = Path(db_path)
     stem, wanted = db_path.stem, register_id(db_path)
     found: dict[Path, tuple[tuple[object, ...], BackupInfo]] = {}
@@ -241,7 +248,7 @@ def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> 
             continue
         for file in entries:
             m = _NAME.match(file.name)
-            if m and file.is_file() and _same_register(db_path, stem, file, wanted):
+            if m and file.is_file() and _same_register(stem, file, wanted, legacy):
                 made = datetime.strptime(m["stamp"], _STAMP)
                 # two backups in one second: the counter after the time orders them
                 order = (made, int(m["n"] or 1), file.name)
@@ -250,8 +257,9 @@ def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> 
 
 
 def newest_good_backup(db_path: str | Path, folders: Iterable[Path] | None = None) -> BackupInfo | None:
-    """The newest backup that passes the full integrity check (a damaged one is skipped)."""
-    for info in list_backups(db_path, folders):
+    """The newest backup of this very register that passes the full integrity check (a
+    damaged one is skipped): the one the recovery dialog offers by default."""
+    for info in list_backups(db_path, folders, legacy=False):
         if not check_file(info.path):
             return info
     return None

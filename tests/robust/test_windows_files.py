@@ -124,3 +124,31 @@ def test_a_backup_folder_that_cannot_be_written_is_not_chosen_even_if_os_access_
     share = read_only_folder(sample_db_path)
     monkeypatch.setattr(os, "access", lambda *a, **k: True)  # Windows: ACLs are not looked at
     assert BackupConfig(share, 5).target_folder() == backup_dir()
+
+
+def _without_identity(path: Path) -> None:
+    conn = sqlite3.connect(str(path))
+    conn.execute("PRAGMA user_version = 0")
+    conn.commit()
+    conn.close()
+
+
+def test_backups_made_before_identities_are_listed_by_name_but_never_offered_by_default(tmp_path):
+    folder, backups = tmp_path / "so", tmp_path / "sao-luu"
+    folder.mkdir()
+    backups.mkdir()
+    path = folder / "motcua.sqlite"
+    Registry.open(path).close()
+    old = backup_to(path, backups)
+    _without_identity(old)  # as made by the previous version
+    # the user can still pick it (backup menu, pruning sees it) …
+    assert [b.path for b in list_backups(path, [backups])] == [old]
+    # … but the recovery dialog does not propose a file it cannot tie to this register
+    corrupt(path)
+    assert newest_good_backup(path, [backups]) is None
+    # a register that has no identity either (never opened by this version) still finds it
+    other = tmp_path / "cu" / "motcua.sqlite"
+    other.parent.mkdir()
+    Registry.open(other).close()
+    _without_identity(other)
+    assert newest_good_backup(other, [backups]).path == old
