@@ -23,6 +23,7 @@ class Registry:
         self.db = db
         self.path = path
         self.read_only = read_only
+        self.closed = False
         self.units = UnitRepository(db)
         self.staff = StaffRepository(db)
         self.equipment = EquipmentRepository(db)
@@ -44,6 +45,7 @@ class Registry:
             yield db
 
     def close(self) -> None:
+        self.closed = True
         self.db.close()
 
     def staff_table(self, as_of: date) -> StaffTable:

@@ -57,6 +57,14 @@ class _Names:
                 return name, gender
 
 
+def is_sample(registry: Registry) -> bool:
+    """Whether the register holds the sample data (its units and people carry the mark)."""
+    row = registry.db.conn.execute(
+        "SELECT EXISTS(SELECT 1 FROM units WHERE notes = ?) OR EXISTS(SELECT 1 FROM people WHERE notes = ?)",
+        [SAMPLE_MARK, SAMPLE_MARK]).fetchone()
+    return bool(row[0])
+
+
 def load_sample(registry: Registry) -> None:
     """Fill an empty register with the sample data, in one transaction."""
     data = sample_data()

@@ -208,6 +208,8 @@ class BackupActions(QObject):
         from ..store.backup import restore_from
 
         path = self.db_path
+        if not self.window.may_close(self.window.tr("Lưu lại trước khi phục hồi?")):
+            return None
         self.window.registry.close()
         try:
             kept = restore_from(path, source)

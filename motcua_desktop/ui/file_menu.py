@@ -84,6 +84,9 @@ class FileMenu:
         """Open ``path`` in a new window and close this one; on failure say why and stay."""
         from .main_window import MainWindow
 
+        if not self.window.may_close(self.window.tr("Lưu lại trước khi mở tệp khác?")):
+            return None
+
         try:
             registry = Registry.open(path)
         except StoreError as exc:

@@ -12,13 +12,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QTabWidget, QWidget
 
 from .. import __version__
 from ..store.registry import Registry
+from ..store.sample import is_sample
 from .commands import ChangeBus
+from .empty_state import EmptyState
 from .equipment_tab import EquipmentTab
 from .file_menu import FileMenu
+from .first_steps import count, steps
 from .help_menu import install_help_menu
 from .icons import icon
 from .lazy_tab import LazyTab
@@ -26,6 +29,7 @@ from .operations import Operations
 from .org_settings_dialog import OrgSettingsDialog
 from .overview_tab import OverviewTab
 from .registry_tab import RegistryTab
+from .report_guard import offer_draft, report_may_close, shut_down_report
 from .settings import UiSettings
 from .staff_tab import StaffTab
 from .units_tab import UnitsTab
@@ -54,6 +58,8 @@ class MainWindow(QMainWindow):
         self._dirty: set[QWidget] = set()
         self._interests = {name: set(areas) for name, areas in INTERESTS.items()}
         self.dialog: QWidget | None = None
+        self.draft_offer = None
+        self.is_sample = is_sample(registry)
         self._title()
 
         self.tabs = QTabWidget(self)
@@ -79,9 +85,25 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
         self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
         self.file_label = QLabel(self)
+        self.file_label.setObjectName("fileLabel")
+        # a long path must not widen the window past the screen: it is cut, whole in the tooltip
+        self.file_label.setMinimumWidth(60)
+        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.sample_label = QLabel(self.tr("DỮ LIỆU MẪU"), self)
+        self.sample_label.setObjectName("sampleLabel")
+        self.sample_label.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #5c4400; font-weight: bold; padding: 0 6px; }")
+        self.sample_label.setToolTip(self.tr(
+            "Tệp này chứa dữ liệu mẫu để làm quen, không phải dữ liệu của cơ quan."))
+        self.sample_label.setVisible(self.is_sample)
+        self.statusBar().addWidget(self.sample_label)
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
+        self._undo_index = 0
+        self.undo_stack.indexChanged.connect(self._undo_moved)
+        self._make_empty_states()
         self.bus.changed.connect(self._data_changed)
         self.bus.failed.connect(lambda message: QMessageBox.warning(
             self, self.tr("Không thực hiện được"), message))
@@ -91,11 +113,25 @@ class MainWindow(QMainWindow):
         from .backup_actions import attach
 
         attach(self)  # backups, history and trash, one-writer lock and read-only banner
+        offer_draft(self)  # a report left unsaved by a crash: offered back, not forced
 
     # construction -----------------------------------------------------------------------------
     def _title(self) -> None:
+        # Qt adds the application's name ("… — Một Cửa Desktop") to the title bar itself.
         name = Path(self.registry.path).name if self.registry.path else ""
-        self.setWindowTitle(self.tr("Một Cửa Desktop — %1").replace("%1", name))
+        if self.is_sample:
+            name = self.tr("%1 (DỮ LIỆU MẪU)").replace("%1", name)
+        self.setWindowTitle(name)
+
+    def _make_empty_states(self) -> None:
+        self.empty_states: dict[str, EmptyState] = {
+            tab.objectName(): tab.empty_state
+            for tab in (self.overview_tab, self.units_tab, self.staff_tab, self.equipment_tab)
+        }
+        if self.report_holder is not None:
+            note = EmptyState(self.report_holder)
+            self.report_holder.layout().insertWidget(0, note)
+            self.empty_states[self.report_holder.objectName()] = note
 
     def _load_report_tab(self) -> LazyTab | None:
         """The report tab is its own module, built when first shown; the window works
@@ -275,15 +311,34 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.data_changed.emit()
 
+    def _undo_moved(self, index: int) -> None:
+        """Say what was done: a transfer or an ended assignment may not show in the list."""
+        before, self._undo_index = self._undo_index, index
+        if index > before:
+            text = self.undo_stack.text(index - 1)
+            message = self.tr("Đã lưu: %1. (Ctrl+Z để hoàn tác)").replace("%1", text)
+            if self.undo_stack.redoText() or index != self.undo_stack.count():
+                message = self.tr("Đã làm lại: %1").replace("%1", text)
+        elif index < before:
+            message = self.tr("Đã hoàn tác: %1").replace("%1", self.undo_stack.text(index))
+        else:
+            return
+        self.statusBar().showMessage(message, 10000)
+
     def _update_status(self) -> None:
         conn = self.registry.db.conn
-        units = conn.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+        counts = count(self.registry)
+        for name, step in steps(self, counts).items():
+            if name in self.empty_states:
+                self.empty_states[name].show_step(step)
+        units = counts.units
         today = self.staff_tab.today().isoformat()
         people = conn.execute(
             "SELECT COUNT(*) FROM assignments WHERE (start_date IS NULL OR start_date <= ?)"
             " AND (end_date IS NULL OR end_date >= ?)", [today, today]).fetchone()[0]
         items = conn.execute("SELECT COALESCE(SUM(quantity), 0) FROM equipment").fetchone()[0]
         self.file_label.setText(self.tr("Tệp dữ liệu: %1").replace("%1", str(self.registry.path)))
+        self.file_label.setToolTip(str(self.registry.path))
         self.count_label.setText(self.tr("%1 đơn vị · %2 cán bộ đang làm việc · %3 thiết bị")
                                  .replace("%1", str(units)).replace("%2", str(people))
                                  .replace("%3", str(items)))
@@ -323,7 +378,15 @@ class MainWindow(QMainWindow):
             tab.save_columns()
         self.ui_settings.sync()
 
+    def may_close(self, question: str = "") -> bool:
+        """Ask about unsaved report edits (Lưu / Không lưu / Hủy); True to go on."""
+        return report_may_close(self, question)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.registry.closed and not self.may_close(self.tr("Lưu lại trước khi đóng?")):
+            event.ignore()
+            return
+        shut_down_report(self)  # nothing may run against the register once it is closed
         self.save_state()
         self.registry.close()
         super().closeEvent(event)

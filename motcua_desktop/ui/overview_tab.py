@@ -23,6 +23,7 @@ from ..domain.model import Unit
 from ..domain.text import format_date, format_number
 from ..store.registry import Registry
 from .bar_chart import Bar, StaffBarChart
+from .empty_state import EmptyState
 from .table_model import Column, RecordTableModel
 
 
@@ -92,6 +93,8 @@ class OverviewTab(QWidget):
         splitter.setSizes([780, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        self.empty_state = EmptyState(self)
+        layout.addWidget(self.empty_state)
         layout.addWidget(splitter, 1)
         if load:
             self.reload()

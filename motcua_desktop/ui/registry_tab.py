@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .empty_state import EmptyState
 from .icons import icon
 from .settings import UiSettings
 from .table_model import RecordTableModel, SearchProxy
@@ -75,6 +76,8 @@ class RegistryTab(QWidget):
         layout.addLayout(self.filters)
         self.toolbar_row = QHBoxLayout()
         layout.addLayout(self.toolbar_row)
+        self.empty_state = EmptyState(self)  # what to do first, while there is nothing to list
+        layout.addWidget(self.empty_state)
         layout.addWidget(self.table)
         self.context_actions: list[QAction | None] = []
 
