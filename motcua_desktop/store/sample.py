@@ -107,8 +107,10 @@ def load_sample(registry: Registry) -> None:
         registry.settings.save(OrgSettings(**{
             k: tuple(v) if isinstance(v, list) else v for k, v in data["settings"].items()
         }))
+        # a new register already has the default catalogue (the same list): reuse it
+        have = {t.name: t for t in registry.equipment.types()}
         types = [
-            registry.equipment.add_type(EquipmentType(t["name"], dict(t["norms"])))
+            have.get(t["name"]) or registry.equipment.add_type(EquipmentType(t["name"], dict(t["norms"])))
             for t in data["equipment_types"]
         ]
         units: dict[str, Unit] = {}

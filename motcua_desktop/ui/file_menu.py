@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..store.errors import StoreError
+from ..store.new_register import start_new_register
 from ..store.registry import Registry
 from .file_actions import BackgroundJob, export_job, import_job
 from .icons import icon
@@ -88,7 +89,10 @@ class FileMenu:
             return None
 
         try:
+            created = not path.exists()
             registry = Registry.open(path)
+            if created:
+                start_new_register(registry)
         except StoreError as exc:
             QMessageBox.warning(self.window, self.window.tr("Không mở được tệp"), str(exc))
             self.window.ui_settings.remove_recent_file(str(path))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .column_layout import ColumnLayout
 from .empty_state import EmptyState
 from .icons import icon
 from .settings import UiSettings
@@ -80,6 +81,7 @@ class RegistryTab(QWidget):
         layout.addWidget(self.empty_state)
         layout.addWidget(self.table)
         self.context_actions: list[QAction | None] = []
+        self.columns = ColumnLayout(self.table, model, settings, self.table_name)
 
     # selection --------------------------------------------------------------------------
     def selected_records(self) -> list[Any]:
@@ -156,24 +158,18 @@ class RegistryTab(QWidget):
         answer = QMessageBox.question(self, title, message)
         return answer == QMessageBox.StandardButton.Yes
 
-    # header state -------------------------------------------------------------------------
+    # columns ----------------------------------------------------------------------------
     def restore_columns(self) -> None:
-        state = self.ui_settings.header_state(self.table_name)
-        if state is not None:
-            self.table.horizontalHeader().restoreState(state)
+        """The user's own column layout, if any, is applied when the columns first load."""
+        self.columns.rows_changed()
 
     def fit_columns_once(self) -> None:
-        """Without remembered widths, size the columns to what the first rows show."""
-        if getattr(self, "_fitted", False) or self.ui_settings.header_state(self.table_name) is not None:
-            return
-        self._fitted = True
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for col in range(header.count()):
-            header.resizeSection(col, min(header.sectionSize(col), 260))
+        """Without the user's own widths, size the columns from the rows (once there are rows)."""
+        if not self.columns.user_set and not self.columns.fitted:
+            self.columns.fit()
 
     def save_columns(self) -> None:
-        self.ui_settings.set_header_state(self.table_name, self.table.horizontalHeader().saveState())
+        self.columns.save()
 
     # to implement ---------------------------------------------------------------------------
     def reload(self) -> None:

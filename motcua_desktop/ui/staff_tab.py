@@ -26,8 +26,9 @@ ALL = None
 
 def staff_columns() -> list[Column]:
     return [
-        Column("Họ và tên", lambda r: r.person.full_name, lambda r: name_key(r.person.full_name)),
-        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.assignment.unit_id)),
+        Column("Họ và tên", lambda r: r.person.full_name, lambda r: name_key(r.person.full_name), fit=True),
+        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.assignment.unit_id),
+               fit=True),
         Column("Chức vụ", lambda r: r.assignment.position),
         Column("Hình thức", lambda r: EmploymentKind(r.assignment.kind).label),
         Column("Cơ quan cử", lambda r: r.assignment.sending_agency),
@@ -35,8 +36,8 @@ def staff_columns() -> list[Column]:
         Column("Từ ngày", lambda r: format_date(r.assignment.start), lambda r: date_key(r.assignment.start)),
         Column("Đến ngày", lambda r: format_date(r.assignment.end), lambda r: date_key(r.assignment.end)),
         Column("Năm sinh", lambda r: str(r.person.birth_year or ""),
-               lambda r: number_key(r.person.birth_year), numeric=True),
-        Column("Điện thoại", lambda r: r.person.phone),
+               lambda r: number_key(r.person.birth_year), numeric=True, hidden=True),
+        Column("Điện thoại", lambda r: r.person.phone, hidden=True),
     ]
 
 

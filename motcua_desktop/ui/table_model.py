@@ -104,6 +104,8 @@ class Column:
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None
     numeric: bool = False
+    fit: bool = False  # a name: as wide as its longest text (see column_layout)
+    hidden: bool = False  # rarely used: hidden until chosen from the header's menu
 
 
 class RecordTableModel(QAbstractTableModel):
