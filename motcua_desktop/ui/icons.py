@@ -1,5 +1,10 @@
-"""Toolbar and menu icons: qtawesome's font icons, or our bundled SVGs when the icon font
-cannot be loaded (Windows' "block untrusted fonts" policy makes qtawesome raise FontError)."""
+"""Toolbar and menu icons: the SVGs in resources/icons, drawn for this app in one colour.
+
+They used to come from qtawesome's icon fonts, with these files as the fallback when Windows'
+"block untrusted fonts" policy refused the fonts. Importing qtawesome (and qtpy, which pulls in
+QtOpenGL) and loading its fonts took half of the window's start-up CPU, for icons these files
+already draw; so the files are the icons now, on every platform, frozen or not.
+"""
 
 from __future__ import annotations
 
@@ -9,32 +14,12 @@ from PySide6.QtGui import QIcon
 
 from .. import paths
 
-# logical name -> (qtawesome name, bundled file in resources/icons)
-ICONS: dict[str, str] = {
-    "add": "fa5s.plus",
-    "add-person": "fa5s.user-plus",
-    "delete": "fa5s.trash-alt",
-    "undo": "fa5s.undo",
-    "redo": "fa5s.redo",
-    "import": "fa5s.file-import",
-    "export": "fa5s.file-export",
-    "backup": "fa5s.save",
-    "preview": "fa5s.eye",
-    "print": "fa5s.print",
-    "up": "fa5s.arrow-up",
-    "down": "fa5s.arrow-down",
-    "edit": "fa5s.edit",
-    "settings": "fa5s.cog",
-    "open": "fa5s.folder-open",
-    "new": "fa5s.file",
-    "unit": "fa5s.building",
-    "equipment": "fa5s.desktop",
-    "end-assignment": "fa5s.user-times",
-    "transfer": "fa5s.exchange-alt",
-    "history": "fa5s.history",
-    "quit": "fa5s.sign-out-alt",
-    "list": "fa5s.list",
-}
+# the logical names used in the code; each is resources/icons/NAME.svg
+ICONS: tuple[str, ...] = (
+    "add", "add-person", "delete", "undo", "redo", "import", "export", "backup", "preview",
+    "print", "up", "down", "edit", "settings", "open", "new", "unit", "equipment",
+    "end-assignment", "transfer", "history", "quit", "list",
+)
 
 
 def bundled_icon(name: str) -> QIcon:
@@ -42,29 +27,6 @@ def bundled_icon(name: str) -> QIcon:
 
 
 @cache
-def _font_icons_work() -> bool:
-    """Whether qtawesome can draw at all; decided once so a blocked font costs one try."""
-    try:
-        import qtawesome
-
-        qtawesome.icon(ICONS["add"])
-    except Exception:  # FontError, or any failure to load the font files
-        return False
-    return True
-
-
 def icon(name: str) -> QIcon:
-    """The icon for ``name``; never raises for a known name."""
-    if _font_icons_work():
-        try:
-            import qtawesome
-
-            return qtawesome.icon(ICONS[name], color="#2b4c7e")
-        except Exception:
-            pass
+    """The icon for ``name`` (one of :data:`ICONS`); never raises."""
     return bundled_icon(name)
-
-
-def reset_cache() -> None:
-    """Forget whether the font works (tests that simulate a blocked font)."""
-    _font_icons_work.cache_clear()

@@ -52,6 +52,7 @@ def name_key(full_name: str) -> tuple:
     return text_key(words[-1]), text_key(" ".join(words[:-1]))
 
 
+@lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str | None]:
     """Each precomposed Latin letter to what ``fold`` makes of it; combining marks dropped."""
     table: dict[int, str | None] = {}
@@ -66,14 +67,11 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
-_FOLD = _fold_table()
-
-
 def search_fold(text: str) -> str:
     """``domain.text.fold`` for search, ~10x faster on long lists: a translation table
     instead of decomposing every string (same result on any NFC or NFD text)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(_FOLD)
+        text = unicodedata.normalize("NFC", text).translate(_fold_table())  # built at first use
     return " ".join(text.lower().split())
 
 
