@@ -100,6 +100,7 @@ class EquipmentTab(RegistryTab):
         self.short_table.setObjectName("shortfallTable")
         self.short_table.setModel(self.short_proxy)
         self.short_table.setSortingEnabled(True)
+        self.short_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # report order, as the report
         for column, width in enumerate((220, 220, 80, 110, 80)):
             self.short_table.setColumnWidth(column, width)
         self.short_table.verticalHeader().setDefaultSectionSize(24)

@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         def build(parent: QWidget) -> QWidget:
             from .report_tab import ReportTab
 
-            return ReportTab(self.registry, parent)
+            return ReportTab(self.registry, parent, self.ui_settings)
 
         holder = LazyTab(build, "reportHolder", self)
         self.add_tab(holder, self.tr("Báo cáo"))

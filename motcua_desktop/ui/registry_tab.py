@@ -52,6 +52,8 @@ class RegistryTab(QWidget):
         self.table.setObjectName(self.table_name)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # Qt's default indicator is descending: every list starts in report order instead
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)

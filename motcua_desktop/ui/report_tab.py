@@ -37,6 +37,7 @@ from ..store.reports import SavedReport, clean_report
 from .printing import print_pdf
 from .report_editor import ReportEditor
 from .report_preview import ReportPreview
+from .settings import UiSettings
 
 PREVIEW_DELAY_MS = 700  # after the last keystroke; a render takes a few tenths of a second
 FIRST_PREVIEW_MS = 100  # after the tab is first shown: the window paints before any render
@@ -44,10 +45,10 @@ DRAFT_DELAY_MS = 400  # an unsaved edit is on disk this long after the last keys
 
 
 class ReportTab(QWidget):
-    def __init__(self, registry, parent: QWidget | None = None):
+    def __init__(self, registry, parent: QWidget | None = None, settings: UiSettings | None = None):
         super().__init__(parent)
         self.setObjectName("reportTab")
-        self.registry = registry
+        self.registry, self.settings = registry, settings
         self._dirty = False
         self._temp = QTemporaryDir()
         self._preview_serial = 0
@@ -351,12 +352,14 @@ class ReportTab(QWidget):
         filters = {"pdf": self.tr("Tệp PDF (*.pdf)"), "docx": self.tr("Tệp Word (*.docx)"),
                    "xlsx": self.tr("Tệp Excel (*.xlsx)")}
         report = self.editor.report()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = self._folder()
         suggested = str(Path(folder) / f"Bao-cao-{report.report_date.isoformat()}.{fmt}")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo thành tệp"), suggested, filters[fmt])
         if not name:
             return None
         out = Path(name)
+        if self.settings is not None:  # the next save/open dialog starts here
+            self.settings.last_directory = str(out.parent)
         if out.suffix.lower() != f".{fmt}":
             out = out.with_name(out.name + f".{fmt}")
         content = self._content()
@@ -369,6 +372,12 @@ class ReportTab(QWidget):
             return None
         self.status.setText(self.tr("Đã lưu %1").replace("%1", str(out)))
         return out
+
+    def _folder(self) -> str:
+        """Where the last file was saved or opened, else the user's Documents."""
+        if self.settings is not None and self.settings.has_last_directory():
+            return self.settings.last_directory
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def _warn(self, title: str, message: str) -> None:
         self.status.setText(message)

@@ -73,6 +73,9 @@ class UiSettings:
     def remove_recent_file(self, path: str) -> None:
         self._qs.setValue("files/recent", [p for p in self.recent_files if p != path])
 
+    def has_last_directory(self) -> bool:
+        return self._qs.contains("files/last_directory")
+
     @property
     def last_directory(self) -> str:
         return str(self._qs.value("files/last_directory", str(Path.home()), str))

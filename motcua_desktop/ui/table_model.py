@@ -31,6 +31,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..domain.text import collation_key, fold, nfc
 
+WARN_TEXT = QColor("#a4161a")  # red text: short of something (equipment below the norm)
+ALERT_BACKGROUND = QColor("#e6dcf5")  # light violet: nobody there (a unit without staff)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -103,6 +105,8 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None
     numeric: bool = False
     fit: bool = False  # a name: as wide as its longest text (see column_layout)
+    warn: Callable[[Any], bool] | None = None  # this cell in red text (e.g. equipment missing)
+    alert: Callable[[Any], bool] | None = None  # this cell on the alert background (no staff)
     hidden: bool = False  # rarely used: hidden until chosen from the header's menu
 
 
@@ -200,6 +204,10 @@ class RecordTableModel(QAbstractTableModel):
             return col.display(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col.warn is not None and col.warn(record):
+            return QBrush(WARN_TEXT)
+        if role == Qt.ItemDataRole.BackgroundRole and col.alert is not None and col.alert(record):
+            return QBrush(ALERT_BACKGROUND)
         if role == self._highlight_role and self._highlight and self._highlight(record):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#a4161a"))
