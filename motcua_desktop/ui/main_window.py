@@ -387,6 +387,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         shut_down_report(self)  # nothing may run against the register once it is closed
+        job = getattr(self.files, "job", None)
+        if job is not None and job.worker.isRunning():
+            job.finish_before_close()
         self.save_state()
         self.registry.close()
         super().closeEvent(event)
