@@ -24,7 +24,7 @@ from ..domain.text import format_date, format_number
 from ..store.registry import Registry
 from .bar_chart import Bar, StaffBarChart
 from .empty_state import EmptyState
-from .table_model import ALERT_BACKGROUND, WARN_TEXT, Column, RecordTableModel
+from .table_model import ALERT_BACKGROUND, WARN_TEXT, Column, RecordTableModel, short_unit_name
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def overview_columns() -> list[Column]:
     empty = lambda r: r.unit is not None and r.count.total == 0  # noqa: E731
     return [
         Column("STT", lambda r: "" if r.unit is None else str(r.unit.sort_order), _order, numeric=True),
-        Column("Đơn vị", lambda r: "Tổng cộng" if r.unit is None else r.unit.name,
+        Column("Đơn vị", lambda r: "Tổng cộng" if r.unit is None else short_unit_name(r.unit.name),
                lambda r: (r.unit is None, r.unit.name if r.unit else "")),
         Column("Tổng số", lambda r: format_number(r.count.total), lambda r: r.count.total, numeric=True,
                alert=empty),
@@ -103,7 +103,7 @@ class OverviewTab(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 520])
+        splitter.setSizes([700, 330])  # at 1024 px the equipment columns stay in view
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.legend)
@@ -112,7 +112,7 @@ class OverviewTab(QWidget):
         layout.addWidget(splitter, 1)
         if load:
             self.reload()
-        for column, width in enumerate((44, 250, 70, 130, 140, 104)):
+        for column, width in enumerate((40, 150, 62, 124, 138, 96)):
             self.table.setColumnWidth(column, width)
 
     def reload(self) -> None:

@@ -91,6 +91,7 @@ class ReportEditor(QWidget):
         self.fields.setWordWrap(True)  # a description is read whole, never cut
         self.fields.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.fields.setAlternatingRowColors(True)
+        self.fields.setSpacing(2)
         self.fields.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the pane is resized
         self.fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for f in FIELDS:

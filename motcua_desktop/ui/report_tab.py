@@ -83,6 +83,8 @@ class ReportTab(QWidget):
         left_layout.addWidget(QLabel(self.tr("Báo cáo đã lưu:"), left))
         left_layout.addWidget(self.list, 1)
         self.list.setMinimumWidth(120)
+        self.list.setWordWrap(True)  # date, number and title read whole in a narrow pane
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         # Saved list | editor | preview: the user drags the handles (or collapses the list or
         # the preview) to give the editor most of the width.
         split = QSplitter(Qt.Orientation.Horizontal, self)
