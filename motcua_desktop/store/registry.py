@@ -7,9 +7,8 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.counting import StaffTable, count_staff, equipment_shortfall, staff_table
+from .connection import Database
 from .database import open_database, transaction
 from .equipment import EquipmentRepository
 from .reports import ReportRepository

@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from sqlite_utils import Database
-
 from ..domain.model import OrgSettings
 from ..domain.validation import clean_settings
+from .connection import Database
 from .database import transaction
 
 _KEY = "organisation"

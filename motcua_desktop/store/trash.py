@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from .connection import Database
 from .database import transaction
 from .equipment import type_key
 from .errors import IntegrityRefused, NotFoundError, StoreError

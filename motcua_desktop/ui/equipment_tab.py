@@ -21,7 +21,6 @@ from ..domain.counting import Shortfall, equipment_shortfall
 from ..domain.model import Condition, EquipmentItem
 from ..store.errors import StoreError
 from ..store.registry import Registry
-from .equipment_dialogs import CatalogueDialog, ItemDialog
 from .icons import icon
 from .operations import Operations
 from .registry_tab import RegistryTab
@@ -210,6 +209,8 @@ class EquipmentTab(RegistryTab):
         if not self.registry.units.list():
             self.refuse(self.tr("Chưa có đơn vị nào. Hãy thêm các Bộ phận Một cửa ở tab Đơn vị trước."))
             return
+        from .equipment_dialogs import ItemDialog  # dialogs load when first opened: a quicker start
+
         dlg = ItemDialog(self.registry.units.list(), types, parent=self,
                          default_unit=self.unit_filter.currentData())
 
@@ -222,11 +223,15 @@ class EquipmentTab(RegistryTab):
 
     def edit_record(self, record: ItemRow) -> None:
         before = self.registry.equipment.item(record.item.id)
+        from .equipment_dialogs import ItemDialog
+
         dlg = ItemDialog(self.registry.units.list(), self.registry.equipment.types(), before, self)
         dlg.submit = lambda: self.ops.edit_item(before, dlg.item())
         self.open_dialog(dlg)
 
     def open_catalogue(self) -> None:
+        from .equipment_dialogs import CatalogueDialog
+
         dlg = CatalogueDialog(self.ops, self)
         self.open_dialog(dlg)
 

@@ -26,7 +26,6 @@ from .help_menu import install_help_menu
 from .icons import icon
 from .lazy_tab import LazyTab
 from .operations import Operations
-from .org_settings_dialog import OrgSettingsDialog
 from .overview_tab import OverviewTab
 from .registry_tab import RegistryTab
 from .report_guard import offer_draft, report_may_close, shut_down_report
@@ -345,6 +344,8 @@ class MainWindow(QMainWindow):
 
     # dialogs ------------------------------------------------------------------------------------
     def open_org_settings(self) -> None:
+        from .org_settings_dialog import OrgSettingsDialog  # loaded when first opened
+
         dlg = OrgSettingsDialog(self.registry.settings.get(), self,
                                 open_norms=self.equipment_tab.open_catalogue)
         dlg.submit = lambda: self.ops.save_settings(dlg.value())

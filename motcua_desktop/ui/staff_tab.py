@@ -18,7 +18,6 @@ from .icons import icon
 from .operations import Operations
 from .registry_tab import RegistryTab
 from .settings import UiSettings
-from .staff_dialogs import EndAssignmentDialog, HistoryDialog, StaffDialog, TransferDialog
 from .table_model import Column, RecordTableModel, date_key, name_key, number_key, short_unit_name
 
 ALL = None
@@ -137,6 +136,7 @@ class StaffTab(RegistryTab):
     # dialogs ------------------------------------------------------------------------------
     def add(self) -> None:
         unit_id = self.unit_filter.currentData()
+        from .staff_dialogs import StaffDialog  # loaded when first opened
         dlg = StaffDialog(self.registry.units.list(), parent=self, default_unit=unit_id)
 
         def submit() -> None:
@@ -150,6 +150,7 @@ class StaffTab(RegistryTab):
     def edit_record(self, record: StaffRow) -> None:
         person = self.registry.staff.person(record.person.id)
         assignment = self.registry.staff.assignment(record.assignment.id)
+        from .staff_dialogs import StaffDialog  # loaded when first opened
         dlg = StaffDialog(self.registry.units.list(), person, assignment, self)
 
         def submit() -> None:
@@ -163,6 +164,7 @@ class StaffTab(RegistryTab):
         row = self.current_record()
         if row is None:
             return
+        from .staff_dialogs import EndAssignmentDialog  # loaded when first opened
         dlg = EndAssignmentDialog(row.person.full_name, row.unit_name, self)
         dlg.submit = lambda: self.ops.end_assignment(row.assignment.id, dlg.value())
         self.open_dialog(dlg)
@@ -171,6 +173,7 @@ class StaffTab(RegistryTab):
         row = self.current_record()
         if row is None:
             return
+        from .staff_dialogs import TransferDialog  # loaded when first opened
         dlg = TransferDialog(row.person.full_name, row.assignment.unit_id,
                              self.registry.units.list(), row.assignment.position, self)
 
@@ -186,6 +189,7 @@ class StaffTab(RegistryTab):
         if row is None:
             return
         names = {u.id: u.name for u in self.registry.units.list()}
+        from .staff_dialogs import HistoryDialog  # loaded when first opened
         dlg = HistoryDialog(row.person, self.registry.staff.assignments_of(row.person.id), names, self)
         self.open_dialog(dlg)
 

@@ -31,6 +31,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..domain.text import collation_key, fold, nfc
 
+FOLD_AFTER_MS = 300
 WARN_TEXT = QColor("#a4161a")  # red text: short of something (equipment below the norm)
 ALERT_BACKGROUND = QColor("#e6dcf5")  # light violet: nobody there (a unit without staff)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,7 +57,8 @@ def name_key(full_name: str) -> tuple:
 
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str | None]:
-    """Each precomposed Latin letter to what ``fold`` makes of it; combining marks dropped."""
+    """Each precomposed Latin letter to what ``fold`` makes of it; combining marks dropped.
+    Built at the first search (a few hundredths of a second), not at start-up."""
     table: dict[int, str | None] = {}
     for code in range(0x80, 0x2000):
         ch = chr(code)
@@ -73,7 +75,7 @@ def search_fold(text: str) -> str:
     """``domain.text.fold`` for search, ~10x faster on long lists: a translation table
     instead of decomposing every string (same result on any NFC or NFD text)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(_fold_table())  # built at first use
+        text = unicodedata.normalize("NFC", text).translate(_fold_table())
     return " ".join(text.lower().split())
 
 
@@ -147,8 +149,9 @@ class RecordTableModel(QAbstractTableModel):
         self.generation += 1
         self._visible = self._filter() if self._filter else None
         self.endResetModel()
-        # Fold the search texts while the user looks at the new rows, not at the first key.
-        QTimer.singleShot(0, self, self.folded)
+        # Fold the search texts while the user looks at the new rows, not at the first key
+        # (nor before the window has painted them).
+        QTimer.singleShot(FOLD_AFTER_MS, self, self.folded)
 
     def set_filter(self, rows_to_show: Callable[[], list[int] | None]) -> None:
         """``rows_to_show`` (positions in ``records()``) is asked again after every load/sort."""

@@ -16,7 +16,6 @@ from .operations import Operations
 from .registry_tab import RegistryTab
 from .settings import UiSettings
 from .table_model import Column, RecordTableModel, number_key
-from .unit_dialog import UnitDialog
 
 
 def unit_columns(level_labels: dict[str, str], kind_labels: dict[str, str]) -> list[Column]:
@@ -91,7 +90,9 @@ class UnitsTab(RegistryTab):
             self.select_where(lambda u: u.id in selected)
 
     # dialogs --------------------------------------------------------------------------------
-    def _open_dialog(self, unit: Unit | None) -> UnitDialog:
+    def _open_dialog(self, unit: Unit | None) -> QWidget:
+        from .unit_dialog import UnitDialog  # loaded when first opened: a quicker start
+
         dlg = UnitDialog(unit, self.registry.units.levels(), self.registry.units.kinds(), self)
 
         def submit() -> None:
