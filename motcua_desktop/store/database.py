@@ -14,6 +14,7 @@ from .connection import Database
 from .errors import NewerDatabaseError, StoreError, friendly
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database as SqliteUtilsDatabase
     from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "motcua"
@@ -52,7 +53,7 @@ def build_migrations(folder: Path | None = None) -> Migrations:
     for file in migration_files(folder):
         statements = _split_sql(file.read_text(encoding="utf-8"))
 
-        def apply(db: Database, statements: list[str] = statements) -> None:
+        def apply(db: SqliteUtilsDatabase, statements: list[str] = statements) -> None:
             for statement in statements:
                 db.conn.execute(statement)
 
