@@ -31,10 +31,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def demo_database() -> Path:
-    """A fresh temporary register holding the sample data."""
-    folder = Path(tempfile.mkdtemp(prefix="motcua-demo-"))
-    path = folder / "du-lieu-mau.sqlite"
+SAMPLE_FILE = "du-lieu-mau.sqlite"
+
+
+def _write_sample(path: Path) -> Path:
     registry = Registry.open(path)
     try:
         load_sample(registry)
@@ -43,20 +43,16 @@ def demo_database() -> Path:
     return path
 
 
-SAMPLE_FILE = "du-lieu-mau.sqlite"
+def demo_database() -> Path:
+    """A fresh temporary register holding the sample data."""
+    return _write_sample(Path(tempfile.mkdtemp(prefix="motcua-demo-")) / SAMPLE_FILE)
 
 
 def sample_database() -> Path:
     """The sample data in a file of its own beside the user's register (made on first use,
     then reopened as the user left it); the user's register never receives it."""
     path = userdata.data_dir() / SAMPLE_FILE
-    if not path.exists():
-        registry = Registry.open(path)
-        try:
-            load_sample(registry)
-        finally:
-            registry.close()
-    return path
+    return path if path.exists() else _write_sample(path)
 
 
 def ask_first_start(path: Path) -> bool | None:

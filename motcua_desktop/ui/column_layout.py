@@ -49,11 +49,9 @@ class ColumnLayout(QObject):
             if state is not None and self.header.restoreState(state) and self.header.count() == self.model.columnCount():
                 self.user_set = True
                 return
-            for index, column in enumerate(self.model.columns):
-                self.header.setSectionHidden(index, column.hidden)
         finally:
             self._busy = False
-        self.fit()
+        self.reset(forget=False)
 
     def fit(self) -> None:
         """Name columns to their longest text (capped), the others to header and first rows."""
@@ -118,9 +116,11 @@ class ColumnLayout(QObject):
             finally:
                 self._busy = False
 
-    def reset(self) -> None:
+    def reset(self, forget: bool = True) -> None:
+        """The columns as the program lays them out: rare ones hidden, widths from the rows."""
         self.user_set = False
-        self.settings.clear_column_state(self.key)
+        if forget:
+            self.settings.clear_column_state(self.key)
         self._busy = True
         try:
             for index, column in enumerate(self.model.columns):
