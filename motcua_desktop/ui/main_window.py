@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from .. import __version__
 from ..store.registry import Registry
@@ -31,6 +31,7 @@ from .registry_tab import RegistryTab
 from .report_guard import offer_draft, report_may_close, shut_down_report
 from .settings import UiSettings
 from .staff_tab import StaffTab
+from .status_bar import StatusBar
 from .units_tab import UnitsTab
 
 # Which areas of change each tab shows (reloaded when one of them changed).
@@ -83,25 +84,9 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("countLabel")
-        self.file_label = QLabel(self)
-        self.file_label.setObjectName("fileLabel")
-        # a long path must not widen the window past the screen: it is cut, whole in the tooltip
-        self.file_label.setMinimumWidth(60)
-        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.sample_label = QLabel(self.tr("DỮ LIỆU MẪU"), self)
-        self.sample_label.setObjectName("sampleLabel")
-        self.sample_label.setStyleSheet(
-            "QLabel { background: #fff4ce; color: #5c4400; font-weight: bold; padding: 0 6px; }")
-        self.sample_label.setToolTip(self.tr(
-            "Tệp này chứa dữ liệu mẫu để làm quen, không phải dữ liệu của cơ quan."))
-        self.sample_label.setVisible(self.is_sample)
-        self.statusBar().addWidget(self.sample_label)
-        self.statusBar().addWidget(self.file_label, 1)
-        self.statusBar().addPermanentWidget(self.count_label)
-        self._undo_index = 0
-        self.undo_stack.indexChanged.connect(self._undo_moved)
+        self.status = StatusBar(self, self.undo_stack, self.is_sample)
+        self.count_label, self.file_label = self.status.count_label, self.status.file_label
+        self.sample_label = self.status.sample_label
         self._make_empty_states()
         self.bus.changed.connect(self._data_changed)
         self.bus.failed.connect(lambda message: QMessageBox.warning(
@@ -310,37 +295,18 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.data_changed.emit()
 
-    def _undo_moved(self, index: int) -> None:
-        """Say what was done: a transfer or an ended assignment may not show in the list."""
-        before, self._undo_index = self._undo_index, index
-        if index > before:
-            text = self.undo_stack.text(index - 1)
-            message = self.tr("Đã lưu: %1. (Ctrl+Z để hoàn tác)").replace("%1", text)
-            if self.undo_stack.redoText() or index != self.undo_stack.count():
-                message = self.tr("Đã làm lại: %1").replace("%1", text)
-        elif index < before:
-            message = self.tr("Đã hoàn tác: %1").replace("%1", self.undo_stack.text(index))
-        else:
-            return
-        self.statusBar().showMessage(message, 10000)
-
     def _update_status(self) -> None:
         conn = self.registry.db.conn
         counts = count(self.registry)
         for name, step in steps(self, counts).items():
             if name in self.empty_states:
                 self.empty_states[name].show_step(step)
-        units = counts.units
         today = self.staff_tab.today().isoformat()
         people = conn.execute(
             "SELECT COUNT(*) FROM assignments WHERE (start_date IS NULL OR start_date <= ?)"
             " AND (end_date IS NULL OR end_date >= ?)", [today, today]).fetchone()[0]
         items = conn.execute("SELECT COALESCE(SUM(quantity), 0) FROM equipment").fetchone()[0]
-        self.file_label.setText(self.tr("Tệp dữ liệu: %1").replace("%1", str(self.registry.path)))
-        self.file_label.setToolTip(str(self.registry.path))
-        self.count_label.setText(self.tr("%1 đơn vị · %2 cán bộ đang làm việc · %3 thiết bị")
-                                 .replace("%1", str(units)).replace("%2", str(people))
-                                 .replace("%3", str(items)))
+        self.status.show_counts(str(self.registry.path), counts, people, items)
 
     # dialogs ------------------------------------------------------------------------------------
     def open_org_settings(self) -> None:
