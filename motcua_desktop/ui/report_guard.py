@@ -14,7 +14,7 @@ from ..store.report_draft import Draft, discard_draft, load_draft
 def report_may_close(window: QMainWindow, question: str = "") -> bool:
     """Lưu / Không lưu / Hủy when the report tab holds unsaved edits; True to go on."""
     tab = getattr(window, "report_tab", None)
-    if tab is None or not hasattr(tab, "may_leave"):
+    if tab is None or not getattr(tab, "dirty", False):
         return True
     window.tabs.setCurrentWidget(window.report_holder)  # show what the question is about
     return bool(tab.may_leave(question))

@@ -284,6 +284,8 @@ class ReportTab(QWidget):
         self.reload_list()
         latest = self.registry.reports.latest()
         self._dirty = False
+        self._draft_timer.stop()
+        self._forget_draft()  # the edits of a deleted report are not offered back
         self.load_report(latest or new_report(self.registry))
 
     def _content(self) -> ReportContent | None:
