@@ -41,6 +41,7 @@ def test_each_colour_has_one_meaning_shown_in_the_legend(window):
     assert new.count.total == 0
     titles = [c.title for c in tab.model.columns]
     missing_col, total_col = titles.index("Thiết bị thiếu"), titles.index("Tổng số")
+    assert any(tab.model.record(r).missing > 0 for r in range(tab.model.rowCount()))
     for r in range(tab.model.rowCount()):
         record = tab.model.record(r)
         red = tab.model.index(r, missing_col).data(Qt.ItemDataRole.ForegroundRole)
