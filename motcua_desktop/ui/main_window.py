@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from .. import __version__
@@ -23,7 +23,7 @@ from .equipment_tab import EquipmentTab
 from .file_menu import FileMenu
 from .first_steps import count, steps
 from .help_menu import install_help_menu
-from .icons import icon
+from .icons import icon, load_font_icons
 from .lazy_tab import LazyTab
 from .operations import Operations
 from .overview_tab import OverviewTab
@@ -33,6 +33,8 @@ from .settings import UiSettings
 from .staff_tab import StaffTab
 from .status_bar import StatusBar
 from .units_tab import UnitsTab
+
+FONT_ICONS_AFTER_MS = 250  # after the first paint, before anyone reaches for a button
 
 # Which areas of change each tab shows (reloaded when one of them changed).
 INTERESTS = {
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self._interests = {name: set(areas) for name, areas in INTERESTS.items()}
         self.dialog: QWidget | None = None
         self.draft_offer = None
+        self._shown_once = False
         self.is_sample = is_sample(registry)
         self._title()
 
@@ -98,6 +101,14 @@ class MainWindow(QMainWindow):
 
         attach(self)  # backups, history and trash, one-writer lock and read-only banner
         offer_draft(self)  # a report left unsaved by a crash: offered back, not forced
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # qtawesome's fonts cost as much as the rest of the start-up: drawn after the first
+            # paint, the bundled SVGs standing in until then (and for good if the font is blocked)
+            QTimer.singleShot(FONT_ICONS_AFTER_MS, self, load_font_icons)
 
     # construction -----------------------------------------------------------------------------
     def _title(self) -> None:
