@@ -4,10 +4,10 @@ file name is recognised (ignoring case, accents and extra spaces)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from ...domain.text import fold, nfc
+from ...domain.text import nfc
+from ..sheets.headers import label_key
 
 
 @dataclass(frozen=True)
@@ -121,10 +121,7 @@ ERROR_VALUES = frozenset(
 )  # fmt: skip
 
 
-def name_key(text: str) -> str:
-    """A header or sheet name as compared: no accents, no case, ``²`` as ``2``, one space."""
-    compat = unicodedata.normalize("NFKC", str(text))
-    return " ".join(re.sub(r"[_\-\s]+", " ", fold(compat)).split())
+name_key = label_key  # a header or sheet name as compared
 
 
 _HEADER_KEYS = {s.key: {name_key(c.label): c for c in s.columns} for s in SHEETS}
@@ -150,9 +147,18 @@ def norm_level_text(label: str) -> str:
     return label[len(NORM_PREFIX) + 1 :]
 
 
+_DECORATION = re.compile(r"^(?:danh sach|ds)\s+|\s*(?:nam\s*)?\(?(?:19|20)\d\d\)?$|\s*\(\d+\)$")
+
+
 def sheet_for_name(name: str) -> Sheet | None:
-    """The sheet a workbook tab or a .csv file stem stands for (``Cán bộ``, ``can_bo``)."""
+    """The sheet a workbook tab or a .csv file stem stands for (``Cán bộ``, ``can_bo``,
+    ``CAN BO 2024``, ``Danh sách cán bộ năm 2024``)."""
     key = name_key(name)
+    for _ in range(3):
+        stripped = _DECORATION.sub("", key).strip()
+        if stripped == key:
+            break
+        key = stripped
     for sheet in SHEETS:
         if key == name_key(sheet.title) or key in sheet.file_names:
             return sheet

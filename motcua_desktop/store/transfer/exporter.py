@@ -18,12 +18,13 @@ from openpyxl.utils import get_column_letter
 
 from ...domain.text import person_name_key
 from ..errors import InputRejected, StoreError
+from ..outputs import check_output_path
 from ..registry import Registry
+from ..xlsx_cells import formula_like
 from .cells import ChoiceList
 from .columns import EQUIPMENT, STAFF, TYPES, UNITS, Column, Sheet, norm_column
 from .parsing import CONDITIONS, EMPLOYMENT_KINDS
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "DD/MM/YYYY"
 AREA_FORMAT = "#,##0.00"
 _BOLD = Font(bold=True)
@@ -31,11 +32,11 @@ _BOLD = Font(bold=True)
 
 def _cell(ws, value, number_format: str | None = None):
     """A plain value where openpyxl gets it right by itself (fast), a styled cell otherwise."""
-    formula_like = isinstance(value, str) and value.startswith(FORMULA_STARTS)
-    if not formula_like and (number_format is None or value is None):
+    text_formula = formula_like(value)
+    if not text_formula and (number_format is None or value is None):
         return value
     cell = WriteOnlyCell(ws, value=value)
-    if formula_like:
+    if text_formula:
         cell.data_type = "s"  # openpyxl took it for a formula: keep it text
         cell.quotePrefix = True  # and Excel keeps it text even when the cell is edited
     if number_format:
@@ -153,6 +154,7 @@ def export_workbook(registry: Registry, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise InputRejected(f"tệp xuất phải có đuôi .xlsx: {path.name}")
+    check_output_path(path, registry.path)
     folder = path.parent if str(path.parent) else Path(".")
     wb = None
     saved = False
