@@ -48,6 +48,7 @@ class InputRejected(StoreError):
     ``problems`` holds one line per bad row, ``FILE[SHEET]:ROW: column: message``.
     """
 
-    def __init__(self, summary: str, problems: list[str] | None = None):
+    def __init__(self, summary: str, problems: list[str] | None = None, details: list | None = None):
         self.problems = list(problems or [])
+        self.details = list(details or [])  # the same problems by cell, for the import preview
         super().__init__(summary)

@@ -18,6 +18,16 @@ class Column:
     required: bool = False  # the sheet is refused without this column
 
 
+# The app's export names each row's record (``PC45@1f2e3d4c``: see .identity); the user is
+# told not to edit it. Not in the template: a row typed by hand has no record yet.
+ROW_ID = "row_id"
+ROW_ID_LABEL = "Mã dòng (không sửa)"
+
+
+def _row_id() -> Column:
+    return Column(ROW_ID, ROW_ID_LABEL, 22)
+
+
 @dataclass(frozen=True)
 class Sheet:
     key: str
@@ -47,6 +57,7 @@ UNITS = Sheet(
         Column("staffing_decision", "Quyết định kiện toàn", 30),
         Column("rules", "Quy chế", 30),
         Column("hotline", "Đường dây nóng", 16),
+        _row_id(),
     ),
     ("don vi", "donvi", "units"),
 )
@@ -71,6 +82,7 @@ STAFF = Sheet(
         Column("qualification", "Trình độ", 20),
         Column("decision", "Quyết định", 28),
         Column("person_notes", "Ghi chú cán bộ", 30),  # the person's own, not the assignment's
+        _row_id(),
     ),
     ("can bo", "canbo", "staff"),
 )
@@ -86,6 +98,7 @@ EQUIPMENT = Sheet(
         Column("year_in_service", "Năm sử dụng", 12),
         Column("notes", "Ghi chú", 30),
         Column("serial", "Số hiệu", 16),
+        _row_id(),
     ),
     ("thiet bi", "thietbi", "equipment"),
 )
@@ -98,6 +111,7 @@ TYPES = Sheet(
     (
         Column("type", "Loại thiết bị", 30, required=True),
         Column("sort_order", "Thứ tự", 8),
+        _row_id(),
     ),
     ("danh muc thiet bi", "danhmucthietbi", "danh muc", "danhmuc", "equipment types"),
 )
@@ -125,6 +139,8 @@ name_key = label_key  # a header or sheet name as compared
 
 
 _HEADER_KEYS = {s.key: {name_key(c.label): c for c in s.columns} for s in SHEETS}
+for _keys in _HEADER_KEYS.values():
+    _keys["ma dong"] = _keys[name_key(ROW_ID_LABEL)]
 
 
 _NORM_START = name_key(NORM_PREFIX) + " "

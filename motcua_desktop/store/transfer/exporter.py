@@ -22,12 +22,14 @@ from ..outputs import check_output_path
 from ..registry import Registry
 from ..xlsx_cells import formula_like
 from .cells import ChoiceList
-from .columns import EQUIPMENT, STAFF, TYPES, UNITS, Column, Sheet, norm_column
+from .columns import EQUIPMENT, ROW_ID, STAFF, TYPES, UNITS, Column, Sheet, norm_column
+from .identity import register_tag, row_id
 from .parsing import CONDITIONS, EMPLOYMENT_KINDS
 
 DATE_FORMAT = "DD/MM/YYYY"
 AREA_FORMAT = "#,##0.00"
 _BOLD = Font(bold=True)
+_ROW_ID_FONT = Font(bold=True, italic=True, color="808080")  # the column nobody edits
 
 
 def _cell(ws, value, number_format: str | None = None):
@@ -53,7 +55,7 @@ def _sheet(wb: Workbook, sheet: Sheet, columns: tuple[Column, ...] | None = None
     header = []
     for column in columns:
         cell = WriteOnlyCell(ws, value=column.label)
-        cell.font = _BOLD
+        cell.font = _ROW_ID_FONT if column.key == ROW_ID else _BOLD
         header.append(cell)
     ws.append(header)
     return ws
@@ -75,6 +77,7 @@ def _fill(wb: Workbook, registry: Registry) -> None:
     order = {u.id: i for i, u in enumerate(units)}
     code_of = {u.id: u.code for u in units}
 
+    tag = register_tag(registry)
     ws = _sheet(wb, UNITS)
     for u in units:
         ws.append([
@@ -82,7 +85,7 @@ def _fill(wb: Workbook, registry: Registry) -> None:
             _cell(ws, kinds.label_of(u.kind)), _cell(ws, u.address),
             _cell(ws, u.area_m2, AREA_FORMAT), _cell(ws, u.sort_order), _cell(ws, u.notes),
             _cell(ws, u.admin_name), _cell(ws, u.founding_decision), _cell(ws, u.staffing_decision),
-            _cell(ws, u.rules), _cell(ws, u.hotline),
+            _cell(ws, u.rules), _cell(ws, u.hotline), row_id("DV", u.id, tag),
         ])  # fmt: skip
 
     ws = _sheet(wb, STAFF)
@@ -99,12 +102,13 @@ def _fill(wb: Workbook, registry: Registry) -> None:
     for _, p, a in rows:
         if a is None:  # a person with no assignment yet: a row that only names them
             values = [p.code, p.full_name, p.birth_year, None, None, None, None, None, None, None,
-                      p.phone, p.notes, p.gender, p.qualification, None, p.notes]  # fmt: skip
+                      p.phone, p.notes, p.gender, p.qualification, None, p.notes,
+                      row_id("CB", p.id, tag)]  # fmt: skip
         else:
             values = [p.code, p.full_name, p.birth_year, code_of.get(a.unit_id), a.position,
                       EMPLOYMENT_KINDS.label_of(a.kind.value), a.sending_agency, "; ".join(a.fields),
                       a.start, a.end, p.phone, a.notes, p.gender, p.qualification,
-                      a.decision, p.notes]  # fmt: skip
+                      a.decision, p.notes, row_id("PC", a.id, tag)]  # fmt: skip
         ws.append([_cell(ws, v, DATE_FORMAT if i in (8, 9) else None) for i, v in enumerate(values)])
 
     ws = _sheet(wb, EQUIPMENT)
@@ -118,18 +122,21 @@ def _fill(wb: Workbook, registry: Registry) -> None:
             _cell(ws, code_of.get(item.unit_id)), _cell(ws, type_name.get(item.type_id)),
             _cell(ws, item.quantity), _cell(ws, CONDITIONS.label_of(item.condition.value)),
             _cell(ws, item.year_in_service), _cell(ws, item.notes), _cell(ws, item.serial),
+            row_id("TB", item.id, tag),
         ])  # fmt: skip
 
     # the catalogue: every type (also those no unit has yet), in order, with its norms
     ws = _sheet(wb, TYPES, type_columns(levels.choices))
     for t in types:
         ws.append([_cell(ws, t.name), _cell(ws, t.sort_order),
-                   *(_cell(ws, t.norms.get(level.code)) for level in levels.choices)])  # fmt: skip
+                   *(_cell(ws, t.norms.get(level.code)) for level in levels.choices),
+                   row_id("LT", t.id, tag)])  # fmt: skip
 
 
 def type_columns(levels) -> tuple[Column, ...]:
     """The catalogue sheet's columns for the register's unit levels."""
-    return (*TYPES.columns, *(norm_column(level.label) for level in levels))
+    own = tuple(c for c in TYPES.columns if c.key != ROW_ID)
+    return (*own, *(norm_column(level.label) for level in levels), TYPES.column(ROW_ID))
 
 
 def discard_workbook(wb: Workbook) -> None:

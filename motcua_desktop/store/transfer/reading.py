@@ -49,6 +49,12 @@ class RawSheet:
     rows: list[tuple[int, tuple]] = field(default_factory=list)  # (row number shown, values)
     notes: list[str] = field(default_factory=list)  # what the reader left out, and why
     header: Header | None = None
+    _by_number: dict[int, tuple] | None = field(default=None, repr=False)
+
+    def values_of(self, row: int) -> tuple:
+        if self._by_number is None:
+            self._by_number = dict(self.rows)
+        return self._by_number.get(row, ())
 
     def where(self, row: int) -> str:
         return f"{self.file_name}[{self.title}]:{row}"

@@ -36,6 +36,8 @@ class ImportSummary:
     new_types: list[str] = field(default_factory=list)
     generated_codes: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)  # "Sheet: header"
+    notes: list[str] = field(default_factory=list)  # what the reader left out (a footer …)
+    omitted: list[str] = field(default_factory=list)  # people in the register the file does not name
 
     @property
     def changed(self) -> bool:
@@ -65,6 +67,14 @@ class ImportSummary:
             lines.append(
                 f"- {format_number(len(codes))} cán bộ chưa có mã được cấp mã mới: {shown}."
             )
+        if self.omitted:
+            shown = ", ".join(self.omitted[:10]) + (" …" if len(self.omitted) > 10 else "")
+            lines.append(
+                f"- {format_number(len(self.omitted))} cán bộ có trong dữ liệu nhưng không có trong "
+                f"tệp, giữ nguyên không đổi: {shown}."
+            )
+        for note in self.notes:
+            lines.append(f"- Ghi chú: {note}.")
         if self.ignored_columns:
             lines.append("- Bỏ qua các cột không thuộc mẫu nhập: " + ", ".join(self.ignored_columns) + ".")
         return "\n".join(lines)
