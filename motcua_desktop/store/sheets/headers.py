@@ -155,7 +155,7 @@ def find_header(rows: Sequence[tuple[int, tuple]], vocab: Vocabulary,
         if index + 1 < len(rows):
             below_number, below = rows[index + 1]
             double = _two_rows(values, below, vocab)
-            if double is not None and len(double.columns) > len(best.columns):
+            if double is not None and (len(double.columns), len(double.joins)) > (len(best.columns), 0):
                 double.first_row, double.last_row = number, below_number
                 best = double
         if len(best.columns) >= vocab.min_columns:
