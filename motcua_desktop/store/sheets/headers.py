@@ -169,6 +169,7 @@ _FOOTER_STARTS = (
     "tong cong", "tong so", "nguoi lap", "thu truong", "ky ten",
 )  # fmt: skip
 _FOOTER_EXACT = {"tổng", "cộng", "tổng cộng", "tong", "tong cong"}
+_FOOTER_FIRST = frozenset(w[0] for w in _FOOTER_STARTS)
 _DATE_LINE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm", re.IGNORECASE)
 
 
@@ -177,10 +178,16 @@ def footer_text(values: Sequence[object]) -> str | None:
     first = next((v for v in values if not _blank(v)), None)
     if not isinstance(first, str):
         return None
-    text = nfc(first).strip()
-    low = text.casefold()
-    if low in _FOOTER_EXACT or low.startswith(_FOOTER_STARTS) or _DATE_LINE.search(low):
-        return text
+    low = first.strip().casefold()
+    if not low or len(low) > 200:
+        return None
+    if low[0] in _FOOTER_FIRST:
+        text = nfc(first)
+        folded = text.casefold()
+        if folded in _FOOTER_EXACT or folded.startswith(_FOOTER_STARTS):
+            return text
+    if "th" in low and _DATE_LINE.search(nfc(low)):  # "Đông Sơn, ngày 19 tháng 4 năm 2024"
+        return nfc(first)
     return None
 
 

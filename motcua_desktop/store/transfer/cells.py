@@ -39,7 +39,7 @@ def is_blank(value: object) -> bool:
 
 def text(value: object) -> str:
     """Any cell as text, NFC; a whole number typed as a number reads without ``.0``."""
-    if value is None:
+    if value is None or (value == "" and type(value) is str):  # calamine's empty cell
         return ""
     if isinstance(value, str):
         return nfc(_guard_text(value))
