@@ -39,6 +39,7 @@ from ..errors import InputRejected
 from ..registry import Registry
 from .cells import ChoiceList
 from .columns import SHEET_ORDER
+from .journal import describe, difference, snapshot
 from .parsing import Problems, parse_equipment, parse_staff, parse_types, parse_units
 from .reading import RawSheet, read_file
 from .register_view import RegisterView
@@ -82,10 +83,12 @@ def _refuse(path: Path, problems: Problems) -> InputRejected:
     )
 
 
-def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False) -> ImportSummary:
+def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
+                journal: bool = False) -> ImportSummary:
     """Import a ``.xlsx``/``.xls``/``.ods``/``.csv`` in the workbook format; all or nothing.
 
-    ``dry_run``: do everything, then roll back (the preview's figures). Raises
+    ``dry_run``: do everything, then roll back (the preview's figures). ``journal``: keep
+    every row changed (``summary.journal``, for undo) and the preview's lines. Raises
     :class:`InputRejected` listing every bad row as ``FILE[SHEET]:ROW: column: message``.
     """
     path = Path(path)
@@ -118,6 +121,7 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False) 
             raise _refuse(path, problems)
         if not (units_in or staff_in or equipment_in or types_in):
             raise InputRejected(f"{path.name} không có dòng dữ liệu nào để nhập")
+        before = snapshot(registry.db.conn) if journal else None
         unit_ids = writer.units(units_in)
         type_ids = writer.types(types_in, equipment_in)
         writer.staff(groups, unit_ids)
@@ -126,4 +130,7 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False) 
             raise _refuse(path, problems)
         if "staff" in by_key:
             summary.omitted = writer.omitted_people(groups)
+        if before is not None:
+            summary.journal = difference(before, snapshot(registry.db.conn))
+            summary.added_rows, summary.changed_rows = describe(summary.journal, before)
     return summary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...domain.text import format_number
 
@@ -38,6 +39,9 @@ class ImportSummary:
     ignored_columns: list[str] = field(default_factory=list)  # "Sheet: header"
     notes: list[str] = field(default_factory=list)  # what the reader left out (a footer …)
     omitted: list[str] = field(default_factory=list)  # people in the register the file does not name
+    journal: Any = None  # journal.Journal when asked for: every row the import changed
+    added_rows: list[Any] = field(default_factory=list)  # journal.Change, for the preview
+    changed_rows: list[Any] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
