@@ -46,9 +46,11 @@ def _table(parent: QWidget, name: str, headers: list[str], rows: list[tuple[str,
     for r, row in enumerate(rows[:SHOWN_ROWS]):
         for c, value in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(value))
+    table.setWordWrap(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 

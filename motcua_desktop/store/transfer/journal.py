@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...domain.model import Condition, EmploymentKind
 from ...domain.text import format_date
 from ..history_labels import TABLE_LABELS, display, field_label
 from ..rows import from_iso
@@ -99,11 +100,18 @@ class Change:
     new: str = ""
 
 
-def _value(column: str, value: object) -> str:
+_LABELLED = {("equipment", "condition"): {c.value: c.label for c in Condition},
+             ("assignments", "kind"): {k.value: k.label for k in EmploymentKind}}  # fmt: skip
+
+
+def _value(table: str, column: str, value: object) -> str:
     if value is None or value == "":
         return "(trống)"
     if column.endswith("_date"):
         return format_date(from_iso(str(value)))
+    labels = _LABELLED.get((table, column))
+    if labels is not None:
+        return labels.get(str(value), str(value))
     shown = display(value)
     return str(shown)
 
@@ -166,5 +174,5 @@ def describe(journal: Journal, before: Snapshot) -> tuple[list[Change], list[Cha
                                               str(book.get(old, old)), str(book.get(new, new))))
                     else:
                         changed.append(Change(label, who(table, after), field_label(table, column),
-                                              _value(column, old), _value(column, new)))
+                                              _value(table, column, old), _value(table, column, new)))
     return added, changed
