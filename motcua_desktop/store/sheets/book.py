@@ -16,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import python_calamine as calamine
 
@@ -33,7 +34,7 @@ class Grid:
     """One sheet: its name and its rows as ``(row number, values)``, values from column A."""
 
     name: str
-    rows: list[tuple[int, tuple]]
+    rows: list[tuple[int, tuple[Any, ...]]]
 
 
 def _password_protected(path: Path, head: bytes) -> bool:
@@ -121,7 +122,7 @@ def _special_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     return out
 
 
-def _patched(rows: list[list], cells: dict[tuple[int, int], str]) -> None:
+def _patched(rows: list[list[Any]], cells: dict[tuple[int, int], str]) -> None:
     for (row, column), value in cells.items():
         while len(rows) < row:
             rows.append([])

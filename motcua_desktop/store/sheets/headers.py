@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...domain.text import fold, nfc
 
@@ -57,7 +58,7 @@ class Header:
     joins: list[tuple[int, ...]] = field(default_factory=list)  # positions joined into one column
     width: int = 0  # joined columns are placed from this position on
 
-    def row_values(self, values: tuple) -> tuple:
+    def row_values(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
         """A data row with each joined column appended (its parts separated by a space)."""
         if not self.joins:
             return values
@@ -73,7 +74,7 @@ def _text(value: object) -> str:
     return "" if _blank(value) else nfc(str(value)).strip()
 
 
-def _one_row(values: tuple, vocab: Vocabulary) -> Header:
+def _one_row(values: tuple[Any, ...], vocab: Vocabulary) -> Header:
     found: dict[str, int] = {}
     labels: dict[str, str] = {}
     ignored, repeated = [], []
@@ -91,7 +92,7 @@ def _one_row(values: tuple, vocab: Vocabulary) -> Header:
     return Header(0, 0, found, labels, ignored, repeated, width=len(values))
 
 
-def _two_rows(top: tuple, sub: tuple, vocab: Vocabulary) -> Header | None:
+def _two_rows(top: tuple[Any, ...], sub: tuple[Any, ...], vocab: Vocabulary) -> Header | None:
     """The header split over two rows: a merged cell on top (blank to its right in ``top``)
     with its sub-headers below; a cell merged down has its text on top only."""
     width = max(len(top), len(sub))
@@ -129,7 +130,7 @@ def _two_rows(top: tuple, sub: tuple, vocab: Vocabulary) -> Header | None:
             found[hit[0]], labels[hit[0]] = p, hit[1]
     if not used_sub:
         return None
-    joins = []
+    joins: list[tuple[int, ...]] = []
     for key, pieces in parts.items():
         if key in found:
             continue
@@ -138,7 +139,7 @@ def _two_rows(top: tuple, sub: tuple, vocab: Vocabulary) -> Header | None:
     return Header(0, 0, found, labels, ignored, repeated, joins, width)
 
 
-def find_header(rows: Sequence[tuple[int, tuple]], vocab: Vocabulary,
+def find_header(rows: Sequence[tuple[int, tuple[Any, ...]]], vocab: Vocabulary,
                 search: int = HEADER_SEARCH_ROWS) -> Header | None:
     """The first row (among the first ``search`` non-blank rows) where at least
     ``vocab.min_columns`` headers are recognised, read together with the row below it when
@@ -191,7 +192,7 @@ def footer_text(values: Sequence[object]) -> str | None:
     return None
 
 
-def find_footer(rows: Sequence[tuple[int, tuple]], start: int) -> int | None:
+def find_footer(rows: Sequence[tuple[int, tuple[Any, ...]]], start: int) -> int | None:
     """Index in ``rows`` (from ``start``) of the row opening the table's footer, or None."""
     for index in range(start, len(rows)):
         if footer_text(rows[index][1]) is not None:

@@ -32,6 +32,7 @@ once cannot lose each other's changes: the second waits, or is told the file is 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ...domain.text import clean_line, format_number
 from ..database import write_transaction
@@ -66,7 +67,7 @@ def _file_unit_codes(raw: RawSheet | None, problems: Problems) -> set[str]:
     return set(first)
 
 
-def _check_refs(rows: list, register: RegisterView, file_codes: set[str], problems: Problems) -> None:
+def _check_refs(rows: list[Any], register: RegisterView, file_codes: set[str], problems: Problems) -> None:
     for s in rows:
         if s.unit_code and not (s.unit_code in register.units or s.unit_code.casefold() in file_codes):
             problems.add(s.raw, s.row, "Mã đơn vị",

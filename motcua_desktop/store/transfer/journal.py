@@ -159,20 +159,20 @@ def describe(journal: Journal, before: Snapshot) -> tuple[list[Change], list[Cha
     for table in TABLES:
         label = TABLE_LABELS.get(table, table)
         columns = journal.columns.get(table, [])
-        for _, before, after in journal.changes.get(table, []):
-            if before is None and after is not None:
-                added.append(Change(label, who(table, after)))
-            elif before is not None and after is None:
-                changed.append(Change(label, who(table, before), "", "", "(xóa)"))
-            elif before is not None and after is not None:
-                for column, old, new in zip(columns, before, after, strict=True):
+        for _, old_row, new_row in journal.changes.get(table, []):
+            if old_row is None and new_row is not None:
+                added.append(Change(label, who(table, new_row)))
+            elif old_row is not None and new_row is None:
+                changed.append(Change(label, who(table, old_row), "", "", "(xóa)"))
+            elif old_row is not None and new_row is not None:
+                for column, old, new in zip(columns, old_row, new_row, strict=True):
                     if old == new or column in ("id", "name_key"):
                         continue
                     if column in _REFERENCES:
                         book, name = books[_REFERENCES[column][0]], _REFERENCES[column][1]
-                        changed.append(Change(label, who(table, after), name,
+                        changed.append(Change(label, who(table, new_row), name,
                                               str(book.get(old, old)), str(book.get(new, new))))
                     else:
-                        changed.append(Change(label, who(table, after), field_label(table, column),
+                        changed.append(Change(label, who(table, new_row), field_label(table, column),
                                               _value(table, column, old), _value(table, column, new)))
     return added, changed

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl.utils import get_column_letter
 
@@ -46,12 +47,12 @@ class RawSheet:
     columns: dict[str, int] = field(default_factory=dict)  # column key -> position
     labels: dict[str, str] = field(default_factory=dict)  # column key -> header, as problems name it
     ignored: list[str] = field(default_factory=list)  # headers that are not ours
-    rows: list[tuple[int, tuple]] = field(default_factory=list)  # (row number shown, values)
+    rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)  # (row number shown, values)
     notes: list[str] = field(default_factory=list)  # what the reader left out, and why
     header: Header | None = None
-    _by_number: dict[int, tuple] | None = field(default=None, repr=False)
+    _by_number: dict[int, tuple[Any, ...]] | None = field(default=None, repr=False)
 
-    def values_of(self, row: int) -> tuple:
+    def values_of(self, row: int) -> tuple[Any, ...]:
         if self._by_number is None:
             self._by_number = dict(self.rows)
         return self._by_number.get(row, ())
@@ -80,7 +81,7 @@ def _table(raw: RawSheet, grid: Grid, header: Header, problems: list[str]) -> bo
     end = find_footer(rows, start)
     if end is not None:
         raw.notes.append(
-            f"{raw.title}: dòng {rows[end][0]} '{footer_text(rows[end][1])[:40]}' và các dòng dưới "
+            f"{raw.title}: dòng {rows[end][0]} '{(footer_text(rows[end][1]) or '')[:40]}' và các dòng dưới "
             "là chân bảng, không nhập"
         )
     for number, values in rows[start:end]:

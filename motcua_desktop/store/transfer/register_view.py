@@ -4,6 +4,7 @@ transaction (so nothing read can change before the write), indexed for lookups."
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Unit
 from ...domain.text import fold
@@ -24,7 +25,7 @@ class Codes:
         self.exact[code] = value
         self.folded.setdefault(code.casefold(), value)
 
-    def get(self, code: str):
+    def get(self, code: str) -> Any:
         if code in self.exact:
             return self.exact[code]
         return self.folded.get(code.casefold())
@@ -55,7 +56,7 @@ class RegisterView:
                 self.person_codes.add(row["code"].casefold())
         self.assignment_by_id: dict[int, Assignment] = {}
         self.assignments_of: dict[int, list[Assignment]] = defaultdict(list)
-        self.assignments: dict[tuple, list[Assignment]] = defaultdict(list)
+        self.assignments: dict[tuple[Any, ...], list[Assignment]] = defaultdict(list)
         for r in registry.db.query("SELECT * FROM assignments ORDER BY id"):
             a = assignment_from_row(r)
             self.assignment_by_id[a.id or 0] = a
@@ -63,20 +64,20 @@ class RegisterView:
             self.assignments[(a.person_id, a.unit_id, r["start_date"])].append(a)
         # rows without a code find a person again by name, unit and first day (if only one
         # person fits); people with no assignment and no code by name alone
-        self.by_name: dict[tuple, Person | None] = {}
+        self.by_name: dict[tuple[Any, ...], Person | None] = {}
         for pid, person in self.person_by_id.items():
-            spans = self.assignments_of.get(pid) or [None]
-            for a in spans:
-                if a is None and person.code:
+            spans: list[Assignment | None] = list(self.assignments_of.get(pid, [])) or [None]
+            for job in spans:
+                if job is None and person.code:
                     continue
-                key = (fold(person.full_name), a.unit_id if a else None,
-                       a.start.isoformat() if a and a.start else None)  # fmt: skip
+                key = (fold(person.full_name), job.unit_id if job else None,
+                       job.start.isoformat() if job and job.start else None)  # fmt: skip
                 known = self.by_name.get(key, person)
                 self.by_name[key] = person if known is not None and known.id == pid else None
         self.types: dict[str, EquipmentType] = {type_key(t.name): t for t in registry.equipment.types()}
         self.type_by_id = {t.id: t for t in self.types.values()}
         self.item_by_id: dict[int, EquipmentItem] = {}
-        self.items: dict[tuple, list[EquipmentItem]] = defaultdict(list)
+        self.items: dict[tuple[Any, ...], list[EquipmentItem]] = defaultdict(list)
         for r in registry.db.query("SELECT * FROM equipment ORDER BY id"):
             item = item_from_row(r)
             self.item_by_id[item.id or 0] = item

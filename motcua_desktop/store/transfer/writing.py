@@ -40,7 +40,7 @@ def _next_code(used: set[str], start: int) -> tuple[str, int]:
     return code, n + 1
 
 
-def _insert_update(conn: Any, table: str, to_row: Any, new: list, changed: list) -> None:
+def _insert_update(conn: Any, table: str, to_row: Any, new: list[Any], changed: list[Any]) -> None:
     if new:
         columns = list(to_row(new[0]))
         conn.executemany(
@@ -80,8 +80,9 @@ class Writer:
                   equipment_in: list[EquipmentIn], types_in: list[TypeIn]) -> None:
         """Every id names a record that exists, and only one row carries it."""
         reg = self.register
-        tables = {"DV": reg.unit_by_id, "PC": reg.assignment_by_id, "CB": reg.person_by_id,
-                  "TB": reg.item_by_id, "LT": reg.type_by_id}  # fmt: skip
+        tables: dict[str, dict[Any, Any]] = {
+            "DV": reg.unit_by_id, "PC": reg.assignment_by_id, "CB": reg.person_by_id,
+            "TB": reg.item_by_id, "LT": reg.type_by_id}  # fmt: skip
         for rows in (units_in, staff_in, equipment_in, types_in):
             first: dict[tuple[str, int], int] = {}
             for r in rows:
@@ -104,7 +105,7 @@ class Writer:
         """Rows of one person together (in file order): by id, else by code, else each alone
         (found again by name, unit and first day)."""
         reg = self.register
-        groups: dict[tuple, Group] = {}
+        groups: dict[tuple[Any, ...], Group] = {}
         out: list[Group] = []
         for s in staff_in:
             person: Person | None = None
@@ -197,7 +198,7 @@ class Writer:
     def units(self, units_in: list[UnitIn]) -> Codes:
         reg, ids = self.register, Codes()
         for code, unit in reg.units.exact.items():
-            ids.put(code, unit.id)
+            ids.put(code, getattr(unit, "id", None))
         for u in units_in:
             existing: Unit | None = reg.unit_by_id[u.row_id.id] if u.row_id else reg.units.get(u.unit.code)
             if existing is None:
@@ -316,8 +317,9 @@ class Writer:
                     summary.people.updated += 1
                 else:
                     summary.people.unchanged += 1
-            final = {a.id: (a, None) for a in reg.assignments_of.get(person.id or 0, [])}
-            added: list[tuple[Assignment, StaffIn]] = []
+            final: dict[int | None, tuple[Assignment, StaffIn | None]] = {
+                a.id: (a, None) for a in reg.assignments_of.get(person.id or 0, [])}
+            added: list[tuple[Assignment, StaffIn | None]] = []
             for s in group.rows:
                 if s.assignment is None:
                     continue
@@ -363,9 +365,9 @@ class Writer:
         if existing is None:
             return a, None
         changes: dict[str, Any] = {"kind": a.kind, "unit_id": a.unit_id, "person_id": person_id}
-        for key in ("position", "sending_agency", "fields", "decision", "start", "end", "notes"):
-            if key in s.present:
-                changes[key] = getattr(a, key)
+        for name in ("position", "sending_agency", "fields", "decision", "start", "end", "notes"):
+            if name in s.present:
+                changes[name] = getattr(a, name)
         return dataclasses.replace(existing, **changes), existing
 
     def _check_overlaps(self, spans: list[tuple[Assignment, StaffIn | None]]) -> None:
@@ -405,9 +407,9 @@ class Writer:
                 continue
             changes: dict[str, Any] = {"quantity": item.quantity, "unit_id": item.unit_id, "type_id": item.type_id,
                                        "condition": item.condition, "year_in_service": item.year_in_service}
-            for key in ("serial", "notes"):
-                if key in e.present:
-                    changes[key] = getattr(item, key)
+            for name in ("serial", "notes"):
+                if name in e.present:
+                    changes[name] = getattr(item, name)
             merged = dataclasses.replace(existing, **changes)
             if merged != existing:
                 changed.append(merged)
