@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from ..domain.counting import StaffTable, count_staff, equipment_shortfall, staff_table
+from ..domain.counting import Shortfall, StaffTable, count_staff, equipment_shortfall, staff_table
 from .database import open_database, transaction
 from .equipment import EquipmentRepository
 from .reports import ReportRepository
@@ -30,7 +31,7 @@ class Registry:
         self.reports = ReportRepository(db)
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, **kwargs) -> Registry:
+    def open(cls, path: str | Path, *, read_only: bool = False, **kwargs: Any) -> Registry:
         from .backup import backup_before_migration
 
         path = Path(path)
@@ -50,10 +51,10 @@ class Registry:
         """The appendix's rows and totals as of a day."""
         return staff_table(self.units.list(), count_staff(self.staff.spans(), as_of))
 
-    def shortfall(self):
+    def shortfall(self) -> list[Shortfall]:
         return equipment_shortfall(
             self.units.list(), self.equipment.types(), self.equipment.items()
         )
 
     def is_empty(self) -> bool:
-        return self.db.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0] == 0
+        return self.db.conn.execute("SELECT 1 FROM units LIMIT 1").fetchone() is None

@@ -18,19 +18,20 @@ from ..domain.model import (
     EmploymentKind,
     EquipmentItem,
     EquipmentType,
-    OrgSettings,
     Person,
     Unit,
 )
 from .registry import Registry
-from .reports import add_sample_report
+from .reports import SAMPLE_OPENING, SavedReport, default_report
+from .settings import settings_from_dict
 
 SAMPLE_MARK = "Dữ liệu mẫu"
 SAMPLE_FILE = "chi_lang.json"
 
 
 def sample_data() -> dict[str, Any]:
-    return json.loads((paths.sample_dir() / SAMPLE_FILE).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((paths.sample_dir() / SAMPLE_FILE).read_text(encoding="utf-8"))
+    return data
 
 
 def sample_as_of() -> date:
@@ -39,7 +40,8 @@ def sample_as_of() -> date:
 
 class _Names:
     def __init__(self, names: dict[str, list[str]], rng: random.Random):
-        self.names, self.rng, self.used = names, rng, set()
+        self.names, self.rng = names, rng
+        self.used: set[str] = set()
 
     def make(self) -> tuple[str, str]:
         while True:
@@ -96,9 +98,7 @@ def load_sample(registry: Registry) -> None:
         )
 
     with registry.transaction():
-        registry.settings.save(OrgSettings(**{
-            k: tuple(v) if isinstance(v, list) else v for k, v in data["settings"].items()
-        }))
+        registry.settings.save(settings_from_dict(data["settings"]))
         types = [
             registry.equipment.add_type(EquipmentType(t["name"], dict(t["norms"])))
             for t in data["equipment_types"]
@@ -123,15 +123,24 @@ def load_sample(registry: Registry) -> None:
             person(units[extra["unit"]], EmploymentKind(extra["kind"]), start=extra["start"],
                    end=extra.get("end"), position=extra["position"], agency=extra.get("agency", ""))
         for unit in units.values():
-            for kind in types:
-                norm = kind.norms.get(unit.level, 0)
+            for kind_of_item in types:
+                norm = kind_of_item.norms.get(unit.level, 0)
                 have = max(0, norm - rng.choice([0, 0, 1, 1, 2]))
-                if kind.name == "Máy lấy số tự động" and unit.level != "huyen":
+                if kind_of_item.name == "Máy lấy số tự động" and unit.level != "huyen":
                     have = rng.choice([0, 0, 1])
                 if have:
                     registry.equipment.add_item(EquipmentItem(
-                        unit.id, kind.id, have, Condition.TOT, rng.randint(2015, 2023), notes=SAMPLE_MARK))
+                        unit.id, kind_of_item.id, have, Condition.TOT, rng.randint(2015, 2023), notes=SAMPLE_MARK))
                 if rng.random() < 0.15:
                     registry.equipment.add_item(EquipmentItem(
-                        unit.id, kind.id, 1, Condition.HONG, rng.randint(2010, 2016), notes=SAMPLE_MARK))
+                        unit.id, kind_of_item.id, 1, Condition.HONG, rng.randint(2010, 2016), notes=SAMPLE_MARK))
         add_sample_report(registry)
+
+
+SAMPLE_REPORT_DATE = date(2024, 4, 19)
+
+
+def add_sample_report(registry: Registry) -> SavedReport:
+    """Store the seed's report (19/4/2024, not yet numbered) in the sample register."""
+    report = default_report(registry.settings.get(), SAMPLE_REPORT_DATE, opening=SAMPLE_OPENING)
+    return registry.reports.save(report)
