@@ -165,8 +165,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add("init", cmd_init, "tạo tệp dữ liệu mới")
     p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="nạp dữ liệu mẫu")
 
-    p = add("import", cmd_import, "nhập đơn vị, cán bộ, thiết bị từ tệp .xlsx hoặc .csv")
-    p.add_argument("file", help="tệp .xlsx hoặc .csv")
+    p = add("import", cmd_import, "nhập đơn vị, cán bộ, thiết bị từ tệp .xlsx, .xls, .ods hoặc .csv")
+    p.add_argument("file", help="tệp .xlsx, .xls, .ods hoặc .csv")
 
     p = add("export", cmd_export, "xuất toàn bộ dữ liệu ra tệp .xlsx theo mẫu nhập")
     p.add_argument("--out", required=True, help="tệp .xlsx")

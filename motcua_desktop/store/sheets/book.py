@@ -198,7 +198,8 @@ def _read_text(path: Path) -> list[Grid]:
         # the record number is the row number Excel shows, even when a quoted cell spans lines
         rows = [(number, tuple(values)) for number, values in enumerate(reader, start=1)]
     except csv.Error as exc:
-        raise InputRejected(f"{path.name}:{reader.line_num}: tệp CSV bị lỗi định dạng ({exc})") from None
+        why = "ô quá dài" if "field larger" in str(exc) else "dấu ngoặc kép hoặc ký tự lạ không đúng chỗ"
+        raise InputRejected(f"{path.name}:{reader.line_num}: tệp CSV bị lỗi định dạng ({why})") from None
     finally:
         csv.field_size_limit(old_limit)
     return [Grid(path.stem, rows)]
