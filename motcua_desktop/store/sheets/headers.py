@@ -165,12 +165,13 @@ def find_header(rows: Sequence[tuple[int, tuple[Any, ...]]], vocab: Vocabulary,
 
 
 _FOOTER_STARTS = (
-    "tổng cộng", "tổng số", "tổng:", "cộng:", "cộng ", "người lập", "thủ trưởng", "ký tên",
+    "tổng cộng", "tổng số", "tổng:", "cộng:", "người lập", "thủ trưởng", "ký tên",
     "(ký", "ký, ghi rõ", "xác nhận", "nơi nhận", "tm.", "tm ", "kt.", "kt ", "lãnh đạo",
     "tong cong", "tong so", "nguoi lap", "thu truong", "ky ten",
 )  # fmt: skip
 _FOOTER_EXACT = {"tổng", "cộng", "tổng cộng", "tong", "tong cong"}
 _FOOTER_FIRST = frozenset(w[0] for w in _FOOTER_STARTS)
+_SUM_LINE = re.compile(r"cộng\s+\d")  # "Cộng 3 người", not a person named Cộng
 _DATE_LINE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm", re.IGNORECASE)
 
 
@@ -185,7 +186,7 @@ def footer_text(values: Sequence[object]) -> str | None:
     if low[0] in _FOOTER_FIRST:
         text = nfc(first)
         folded = text.casefold()
-        if folded in _FOOTER_EXACT or folded.startswith(_FOOTER_STARTS):
+        if folded in _FOOTER_EXACT or folded.startswith(_FOOTER_STARTS) or _SUM_LINE.match(folded):
             return text
     if "th" in low and _DATE_LINE.search(nfc(low)):  # "Đông Sơn, ngày 19 tháng 4 năm 2024"
         return nfc(first)
