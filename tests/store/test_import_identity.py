@@ -142,24 +142,20 @@ def registry_b(tmp_path):
     reg.close()
 
 
-def test_two_open_assignments_in_one_unit_are_refused_naming_both_rows(commune, tmp_path):
-    path = write_xlsx(tmp_path / "trung.xlsx", {"Cán bộ": [
-        STAFF_HEADER, ["7", "Lê Văn Cường", 1990, "XA-A", "Biên chế", "01/01/2024", ""],
-        ["7", "Lê Văn Cường", 1990, "XA-A", "Biên chế", "01/02/2024", ""]]})  # fmt: skip
+@pytest.mark.parametrize(("rows", "problem"), [
+    ([["7", "Lê Văn Cường", 1990, "XA-A", "Biên chế", "01/01/2024", ""],
+      ["7", "Lê Văn Cường", 1990, "XA-A", "Biên chế", "01/02/2024", ""]],
+     "x.xlsx[Cán bộ]:3: Từ ngày: trùng thời gian với dòng 2 (Bộ phận Một cửa xã A, từ 01/01/2024 "
+     "đến nay)"),  # two open at once in one unit
+    ([["1", "Nguyễn Văn An", 1980, "XA-B", "Biên chế", "01/06/2024", ""]],
+     "x.xlsx[Cán bộ]:2: Từ ngày: trùng thời gian với phân công đã có tại Bộ phận Một cửa xã A từ "
+     "01/01/2020 đến nay"),  # active in two units on one day, against the register
+])  # fmt: skip
+def test_overlapping_assignments_are_refused_naming_both(commune, tmp_path, rows, problem):
+    path = write_xlsx(tmp_path / "x.xlsx", {"Cán bộ": [STAFF_HEADER, *rows]})
     assert refused(commune, path).problems == [
-        "trung.xlsx[Cán bộ]:3: Từ ngày: trùng thời gian với dòng 2 (Bộ phận Một cửa xã A, từ "
-        "01/01/2024 đến nay): một người không thể có hai phân công cùng lúc (điều chuyển thì ngày "
-        "bắt đầu nơi mới phải sau ngày kết thúc nơi cũ)"
-    ]
-
-
-def test_active_in_two_units_on_one_day_is_refused_also_against_the_register(commune, tmp_path):
-    path = write_xlsx(tmp_path / "hai_noi.xlsx", {"Cán bộ": [
-        STAFF_HEADER, ["1", "Nguyễn Văn An", 1980, "XA-B", "Biên chế", "01/06/2024", ""]]})
-    assert refused(commune, path).problems == [
-        "hai_noi.xlsx[Cán bộ]:2: Từ ngày: trùng thời gian với phân công đã có tại Bộ phận Một cửa "
-        "xã A từ 01/01/2020 đến nay: một người không thể có hai phân công cùng lúc (điều chuyển thì "
-        "ngày bắt đầu nơi mới phải sau ngày kết thúc nơi cũ)"
+        problem + ": một người không thể có hai phân công cùng lúc (điều chuyển thì ngày bắt đầu "
+        "nơi mới phải sau ngày kết thúc nơi cũ)"
     ]
 
 

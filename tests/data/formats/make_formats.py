@@ -10,6 +10,7 @@ Dates are real date cells (text in the .csv), numbers real numbers.
 from __future__ import annotations
 
 import csv
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -41,19 +42,10 @@ CSV_NAMES = {"Đơn vị": "don_vi.csv", "Cán bộ": "can_bo.csv", "Thiết b�
 
 
 def write_xlsx(path: Path) -> None:
-    from openpyxl import Workbook
+    sys.path.insert(0, str(HERE.parents[1]))
+    from xlsx_files import write_xlsx as write  # openpyxl gives date cells a date format itself
 
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in SHEETS.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, date):
-                    cell.number_format = "DD/MM/YYYY"
-    wb.save(path)
+    write(path, SHEETS)
 
 
 def write_xls(path: Path) -> None:
