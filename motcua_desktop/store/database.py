@@ -183,6 +183,9 @@ def write_transaction(db: Database, *, commit: bool = True) -> Iterator[Database
         raise friendly(exc) from exc
     try:
         yield db
+    except sqlite3.Error as exc:  # a full disk, a damaged file: the user's environment
+        conn.rollback()
+        raise friendly(exc) from exc
     except BaseException:
         conn.rollback()
         raise
