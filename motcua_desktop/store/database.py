@@ -179,6 +179,14 @@ def write_transaction(db: Database, *, commit: bool = True) -> Iterator[Database
         return
     try:
         conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise StoreError(
+                "Tệp dữ liệu đang được ghi bởi một cửa sổ hoặc một lệnh khác (có thể là một lần "
+                "nhập khác) và chưa xong sau khi đã chờ. Chưa có gì thay đổi; hãy thử lại khi việc "
+                "đó xong."
+            ) from exc
+        raise friendly(exc) from exc
     except sqlite3.Error as exc:
         raise friendly(exc) from exc
     try:

@@ -208,8 +208,28 @@ def test_a_concurrent_writer_makes_the_import_wait_then_fail_with_a_true_message
     try:
         with pytest.raises(Exception) as info:
             import_file(commune, path)
-        assert "đang bị chương trình khác khóa" in str(info.value)
+        assert "đang được ghi bởi một cửa sổ hoặc một lệnh khác" in str(info.value)
+        assert "Chưa có gì thay đổi" in str(info.value)
     finally:
         other.rollback()
         other.close()
     assert import_file(commune, path).units.added == 1  # once the other one is done
+
+
+def test_an_import_waits_for_a_concurrent_writer_and_then_succeeds(commune, tmp_path):
+    import sqlite3
+    import threading
+
+    path = write_xlsx(tmp_path / "x.xlsx", {"Đơn vị": [UNIT_HEADER, ["XA-C", "Bộ phận Một cửa xã C", "Xã", "xã"]]})
+    other = sqlite3.connect(commune.path, timeout=0.1, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE units SET notes = 'ghi bởi cửa sổ khác' WHERE code = 'XA-B'")
+    releaser = threading.Timer(0.5, other.commit)
+    releaser.start()
+    try:
+        assert import_file(commune, path).units.added == 1  # waited, then wrote
+    finally:
+        releaser.join()
+        other.close()
+    notes = {u.code: u.notes for u in commune.units.list()}
+    assert notes["XA-B"] == "ghi bởi cửa sổ khác" and "XA-C" in notes  # neither change lost
