@@ -181,3 +181,46 @@ def transaction(db: Database) -> Iterator[Database]:
             yield db
     except sqlite3.Error as exc:
         raise friendly(exc) from exc
+
+
+@contextmanager
+def write_transaction(db: Database, *, commit: bool = True) -> Iterator[Database]:
+    """``BEGIN IMMEDIATE``: the data read inside is the data the write is based on, since no
+    other connection can write until this one ends (another writer waits ``busy_timeout``,
+    then gets a message saying the file is busy). ``commit=False`` rolls back at the end:
+    a dry run that shows what a change would do."""
+    conn = db.conn
+    if conn.in_transaction:  # inside a larger action: that action's transaction holds
+        if not commit:
+            raise StoreError("Không chạy thử được bên trong một thay đổi khác.")
+        with transaction(db):
+            yield db
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise StoreError(
+                "Tệp dữ liệu đang được ghi bởi một cửa sổ hoặc một lệnh khác (có thể là một lần "
+                "nhập khác) và chưa xong sau khi đã chờ. Chưa có gì thay đổi; hãy thử lại khi việc "
+                "đó xong."
+            ) from exc
+        raise friendly(exc) from exc
+    except sqlite3.Error as exc:
+        raise friendly(exc) from exc
+    try:
+        yield db
+    except sqlite3.Error as exc:  # a full disk, a damaged file: the user's environment
+        conn.rollback()
+        raise friendly(exc) from exc
+    except BaseException:
+        conn.rollback()
+        raise
+    try:
+        if commit:
+            conn.commit()
+        else:
+            conn.rollback()
+    except sqlite3.Error as exc:
+        conn.rollback()
+        raise friendly(exc) from exc

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store.errors import StoreError
+from ..store.outputs import check_output_path
 from ..store.trash import (
     EXPORT_HEADER,
     TABLE_LABELS,
@@ -102,6 +103,7 @@ class HistoryDialog(QDialog):
 
     def export_to(self, path: Path) -> Path | None:
         try:
+            check_output_path(path, self.registry.path)  # never over the register or a backup
             out = export_history(self.registry.db, self.changes, path)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Không xuất được"), str(exc))

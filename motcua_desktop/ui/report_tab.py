@@ -31,7 +31,8 @@ from ..domain.validation import ValidationError
 from ..report.content import ReportContent, number_text
 from ..report.render import render
 from ..report.service import content_for, new_report
-from ..store.errors import StoreError
+from ..store.errors import InputRejected, StoreError
+from ..store.outputs import check_output_path
 from ..store.report_draft import discard_draft, save_draft
 from ..store.reports import SavedReport, clean_report
 from .printing import print_pdf
@@ -370,7 +371,11 @@ class ReportTab(QWidget):
         if content is None:
             return None
         try:
+            check_output_path(out, self.registry.path)  # never over the register or a backup
             render(content, out, fmt)
+        except InputRejected as exc:
+            self._warn(self.tr("Không ghi được tệp"), str(exc))
+            return None
         except OSError as exc:
             self._warn(self.tr("Không ghi được tệp"), f"{out}: {exc.strerror or exc}")
             return None
