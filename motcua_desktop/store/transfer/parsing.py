@@ -296,9 +296,19 @@ def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
             out.append(
                 StaffIn(number, raw, code, name, person.birth_year, person.phone, person.gender,
                         person.qualification, unit_code, assignment, person.notes,
-                        frozenset(raw.columns), row_id=rid)
+                        _present(raw), row_id=rid)
             )
     return out
+
+
+def _present(raw: RawSheet) -> frozenset[str]:
+    """The fields the sheet gives: ``Ngày sinh`` gives the birth year, ``Nam``/``Nữ`` the gender too."""
+    keys = set(raw.columns)
+    if keys & {BIRTH_DATE, BIRTH_MALE, BIRTH_FEMALE}:
+        keys.add("birth_year")
+    if keys & {BIRTH_MALE, BIRTH_FEMALE}:
+        keys.add("gender")
+    return frozenset(keys)
 
 
 def _birth(r: RowReader) -> tuple[int | None, str]:
