@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..errors import InputRejected
-from ..sheets.headers import label_key
 from .columns import ROW_ID, SHEETS, Column, Sheet
 from .meanings import EXTRA_COLUMNS, field_by_meaning, meaning_key
 
@@ -27,7 +26,7 @@ class ImportOptions:
 
     def field_for(self, sheet_name: str, header: str) -> str | None:
         """The field name the user chose for a header (IGNORE: ignored), or None: not chosen."""
-        key = label_key(header)
+        key = meaning_key(header)
         own = self.sheet_mapping.get(sheet_name, {})
         if key in own:
             return own[key]
@@ -83,7 +82,7 @@ def parse_options(maps: Iterable[str], defaults: Iterable[str]) -> ImportOptions
             raise InputRejected(
                 f'--map "{text}": không có trường "{name}" (các trường: {_all_fields()})'
             )
-        options.mapping[label_key(header)] = name
+        options.mapping[meaning_key(header)] = name
     for text in defaults:
         name, value = _split(text, "--default")
         if not _known(name):

@@ -158,7 +158,7 @@ def _fill(raw: RawSheet, key: str, label: str, value: str, position: int) -> Non
                  else tuple(v[:position]) + (value,)) for n, v in raw.rows]  # fmt: skip
 
 
-def _by_header(grid: Grid, options: ImportOptions | None) -> tuple[Sheet, Header] | None:
+def sheet_by_header(grid: Grid, options: ImportOptions | None) -> tuple[Sheet, Header] | None:
     """What a sheet holds, from its headers whatever it is called: the kinds whose telling
     columns (:data:`.meanings.SIGNATURES`) it has; of several, the one recognising most columns."""
     fits = []
@@ -191,7 +191,7 @@ def read_file(path: Path, problems: list[str], options: ImportOptions | None = N
         header = None
         how = ""
         if sheet is None:
-            found = _by_header(grid, options)
+            found = sheet_by_header(grid, options)
             if found is None:
                 where = f"tệp {path.name}" if is_csv else f"trang '{grid.name}' của {path.name}"
                 raise InputRejected(
