@@ -83,7 +83,7 @@ class _SheetPage(QWidget):
                 box.addItem("")
                 box.addItems(_values(key, units))
                 box.setCurrentText(given.get(key, ""))
-                if key == "unit_code" and plan.by_header:
+                if key == "unit_code" and plan.by_header and all(k != key for _, k in plan.columns):
                     box.lineEdit().setPlaceholderText(self.tr("theo tên trang: %1").replace("%1", plan.name))
                 label = column.label + (self.tr(" (bắt buộc)") if column in plan.missing else "")
                 form.addRow(label, box)
