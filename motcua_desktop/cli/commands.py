@@ -69,6 +69,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         if args.demo:
             load_sample(registry)
+        else:
+            from ..store.new_register import start_new_register
+
+            start_new_register(registry)
         units = len(registry.units.list())
         people = len(registry.staff.people())
     finally:

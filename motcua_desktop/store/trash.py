@@ -15,8 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
+from .connection import Database
 from .database import transaction
 from .equipment import type_key
 from .errors import IntegrityRefused, NotFoundError, StoreError

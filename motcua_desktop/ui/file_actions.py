@@ -95,6 +95,14 @@ class BackgroundJob(QObject):
         self.progress.show()
         self.worker.start()
 
+    def finish_before_close(self) -> None:
+        """The window is closing: let the worker end (its own connection, its own transaction)
+        and drop its result, which would reach a closed register."""
+        for signal in (self.worker.succeeded, self.worker.refused):
+            signal.disconnect()
+        self.worker.wait()
+        self.progress.close()
+
     def _done(self) -> None:
         self.worker.wait()
         self.progress.close()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..store.errors import StoreError
+from ..store.new_register import start_new_register
 from ..store.registry import Registry
 from .file_actions import BackgroundJob, export_job
 from .icons import icon
@@ -84,8 +85,14 @@ class FileMenu:
         """Open ``path`` in a new window and close this one; on failure say why and stay."""
         from .main_window import MainWindow
 
+        if not self.window.may_close(self.window.tr("Lưu lại trước khi mở tệp khác?")):
+            return None
+
         try:
+            created = not path.exists()
             registry = Registry.open(path)
+            if created:
+                start_new_register(registry)
         except StoreError as exc:
             QMessageBox.warning(self.window, self.window.tr("Không mở được tệp"), str(exc))
             self.window.ui_settings.remove_recent_file(str(path))

@@ -59,9 +59,10 @@ def _table(parent: QWidget, header: tuple[str, ...], name: str) -> QTableWidget:
 
 def _fill(table: QTableWidget, rows: list[tuple]) -> None:
     table.setRowCount(len(rows))
-    # Through the model, which makes the items itself: PySide6 6.12's setItem() drops a
+    # Through the model, which makes the items itself: PySide6 6.12.0's setItem() dropped a
     # reference to None on every call, and a few thousand calls (the whole sample register's
-    # history) aborted the program on Python 3.11.
+    # history) aborted the program. The pin is now 6.11.3 for that reason (pyproject.toml,
+    # tests/packaging/test_pyside_release.py); this way stays safe on either.
     model = table.model()
     for r, row in enumerate(rows):
         for c, value in enumerate(row):

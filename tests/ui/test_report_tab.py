@@ -24,7 +24,10 @@ def tab(qtbot, sample_registry):
     return widget
 
 
-def test_opens_on_the_saved_seed_report_with_a_preview_of_every_page(tab):
+def test_opens_on_the_saved_seed_report_with_a_preview_of_every_page(tab, qtbot):
+    assert tab.preview.page_count() == 0  # nothing rendered before the tab is shown
+    tab.show()
+    qtbot.waitUntil(lambda: tab.preview.page_count() == 5, timeout=5000)
     assert tab.list.count() == 1
     assert "19/04/2024" in tab.list.item(0).text()
     assert tab.editor.title.text() == "Tình hình tổ chức Bộ phận Một cửa cấp huyện, cấp xã trên địa bàn huyện Chi Lăng"
