@@ -204,3 +204,18 @@ def test_a_map_or_default_naming_no_field_exits_2(sample_db_path, tmp_path, caps
     err = refused(sample_db_path, path, capsys, "--default", "Quê quán=Lạng Sơn")
 
     assert 'không có trường "Quê quán"' in err
+
+
+def test_the_column_numbers_under_the_header_are_not_a_person(sample_db_path, tmp_path, capsys):
+    path = write_xlsx(tmp_path / "ds.xlsx", {"Biểu 01": [
+        TITLE,
+        ["STT", "Họ và tên", "Năm sinh", "Đơn vị", "Hình thức"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        [1, "Trần Văn Mới", 1990, "xã Mai Sao", "Biên chế"],
+    ]})  # fmt: skip
+    before = count(sample_db_path, "people")
+
+    assert motcua_import(sample_db_path, path) == 0
+
+    assert "Biểu 01: dòng 3 là số thứ tự cột, không nhập" in capsys.readouterr().out
+    assert count(sample_db_path, "people") == before + 1
