@@ -122,6 +122,10 @@ CUTS: tuple[Cut, ...] = (
          "*qt6qml*"),
         "Qt's on-screen keyboard (PySide6-Addons, which carries QtPdf before 6.12) and the Qt Quick/"
         "QML it runs on (~17 MB): office PCs have keyboards; the compose/ibus input methods stay"),
+    Cut(tuple(f"qtawesome/fonts/{font}*" for font in (
+        "codicon", "elusiveicons", "fontawesome5-brands", "fontawesome5-regular", "fontawesome6",
+        "materialdesignicons", "phosphor", "remixicon")),
+        "qtawesome's other icon fonts (~5.7 MB): ui/icons.py loads Font Awesome 5 solid alone"),
     Cut(("*/plugins/sqldrivers/*", "*/plugins/qmltooling/*", "pyside6/qt/qml/*", "pyside6/qml/*"),
         "Qt SQL drivers and QML: storage is Python's sqlite3, the UI is widgets"),
     Cut(("*/plugins/wayland-*", "*/plugins/platforms/*wayland*", "*libqt6wayland*",

@@ -128,3 +128,17 @@ def test_icu_trim_keeps_root_vietnamese_english_and_shared_data(item: str, goes:
     assert trim_icu.dropped(item) is goes
     assert trim_icu.is_icu_data("PySide6/Qt/lib/libicudata.so.73")
     assert not trim_icu.is_icu_data("PySide6/Qt/lib/libicuuc.so.73")
+
+
+def test_only_the_icon_font_the_window_loads_is_bundled() -> None:
+    from importlib.util import find_spec
+
+    spec = find_spec("qtawesome")
+    assert spec is not None and spec.origin is not None
+    fonts = sorted(p.name for p in (Path(spec.origin).parent / "fonts").iterdir())
+    toc = _toc(*(f"qtawesome/fonts/{name}" for name in fonts), kind="DATA")
+    kept, dropped = pyi_support.cut_bundle(toc)
+    assert sorted(Path(entry[0]).name for entry in kept) == [
+        name for name in fonts if name.startswith("fontawesome5-solid-webfont-")
+    ] and len(kept) == 2  # the font and its charmap, what ui/icons.py loads
+    assert len(dropped) == len(fonts) - 2
