@@ -24,6 +24,9 @@ from ..domain.model import (
 )
 from .registry import Registry
 from .reports import add_sample_report
+from .templates import builtin_templates
+
+SAMPLE_TEMPLATE = "huyen-2018"  # the seed is a district's report of 2024
 
 SAMPLE_MARK = "Dữ liệu mẫu"
 SAMPLE_FILE = "chi_lang.json"
@@ -134,4 +137,5 @@ def load_sample(registry: Registry) -> None:
                 if rng.random() < 0.15:
                     registry.equipment.add_item(EquipmentItem(
                         unit.id, kind.id, 1, Condition.HONG, rng.randint(2010, 2016), notes=SAMPLE_MARK))
-        add_sample_report(registry)
+        template = next(t for t in builtin_templates() if t.key == SAMPLE_TEMPLATE)
+        add_sample_report(registry, template, data["report"])

@@ -149,6 +149,13 @@ def _check_refs(rows: list, register: _Register, file_codes: set[str], problems:
                          f"không có đơn vị mã '{s.unit_code}' trong tệp hay trong dữ liệu")
 
 
+def _check_parents(units_in: list[UnitIn], register: _Register, file_codes: set[str], problems: Problems) -> None:
+    for u in units_in:
+        if u.parent_code and not _known_unit(u.parent_code, register, file_codes):
+            problems.add(u.raw, u.row, "Thuộc đơn vị",
+                         f"không có đơn vị mã '{u.parent_code}' trong tệp hay trong dữ liệu")
+
+
 def _group_people(staff_in: list[StaffIn], register: _Register, problems: Problems) -> list[list[StaffIn]]:
     """Rows with the same person code together (in file order); each uncoded row alone."""
     groups: dict[str, list[StaffIn]] = {}
@@ -204,6 +211,7 @@ def import_file(registry: Registry, path: str | Path) -> ImportSummary:
     file_codes = _file_unit_codes(by_key.get("units"), problems)
     _check_refs(staff_in, register, file_codes, problems)
     _check_refs(equipment_in, register, file_codes, problems)
+    _check_parents(units_in, register, file_codes, problems)
     groups = _group_people(staff_in, register, problems)
 
     if problems:
@@ -226,7 +234,7 @@ def import_file(registry: Registry, path: str | Path) -> ImportSummary:
 # writing -------------------------------------------------------------------------------
 
 _UNIT_FIELDS = ("name", "level", "kind", "admin_name", "address", "area_m2", "founding_decision",
-                "staffing_decision", "rules", "hotline", "notes")  # fmt: skip
+                "staffing_decision", "rules", "hotline", "notes", "official_code")  # fmt: skip
 
 
 def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn], summary: ImportSummary):
@@ -249,6 +257,13 @@ def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn]
             summary.units.updated += 1
         else:
             summary.units.unchanged += 1
+    for u in units_in:  # parents once every unit of the file has its id
+        if "parent_code" not in u.present:
+            continue
+        unit = registry.units.get(ids.get(u.unit.code))
+        parent_id = ids.get(u.parent_code) if u.parent_code else None
+        if unit.parent_id != parent_id:
+            registry.units.update(dataclasses.replace(unit, parent_id=parent_id))
     return ids
 
 

@@ -131,6 +131,7 @@ class UnitIn:
     unit: Unit
     present: frozenset[str]
     order: int | None
+    parent_code: str = ""  # ``Thuộc đơn vị``: the parent unit's Mã
 
 
 @dataclass
@@ -188,7 +189,11 @@ def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: 
             rules=r.text("rules"),
             hotline=r.line("hotline"),
             notes=r.text("notes"),
+            official_code=r.line("official_code"),
         )
+        parent_code = r.line("parent_code")
+        if parent_code and parent_code.casefold() == unit.code.casefold():
+            r.report(raw.sheet.column("parent_code").label, "một đơn vị không thể thuộc chính nó")
         order = r.integer("sort_order")
         if order is not None and order < 0:
             r.report(raw.sheet.column("sort_order").label, "không được âm")
@@ -196,7 +201,7 @@ def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: 
             clean_unit, unit, [c.code for c in levels.choices], [c.code for c in kinds.choices]
         )
         if unit is not None and not r.failed:
-            out.append(UnitIn(number, raw, unit, frozenset(raw.columns), order))
+            out.append(UnitIn(number, raw, unit, frozenset(raw.columns), order, parent_code))
     return out
 
 
