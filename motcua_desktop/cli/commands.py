@@ -162,6 +162,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", type=int, help="số thứ tự của báo cáo đã lưu (mặc định: mới nhất)")
     p.add_argument("--as-of", type=as_of_arg, help="ngày lấy số liệu (YYYY-MM-DD hoặc dd/mm/yyyy)")
     p.add_argument("--format", choices=["pdf", "docx", "xlsx"], help="định dạng (mặc định: theo đuôi tệp)")
+    p.add_argument("--template", metavar="MẪU",
+                   help="mẫu báo cáo (huyen-2018, xa-2025, tinh-2025 hoặc mẫu riêng; mặc định: theo cấp của sổ)")
     p.add_argument("--print", action="store_true", help="gửi ra máy in thay vì ghi tệp")
     p.add_argument("--printer", help="tên máy in (mặc định: máy in mặc định)")
 

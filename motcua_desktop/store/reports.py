@@ -69,6 +69,15 @@ def default_report(settings: OrgSettings, day: date, template: ReportTemplate) -
     )
 
 
+def apply_template(report: SavedReport, template: ReportTemplate) -> SavedReport:
+    """The report switched to another template: its title, narrative, Nơi nhận and appendix;
+    date, number, place, recipients and signer stay the report's."""
+    return dataclasses.replace(
+        report, title=template.title, body=template.full_body,
+        noi_nhan=template.noi_nhan or report.noi_nhan, template=template.key,
+    )
+
+
 def clean_report(report: SavedReport) -> SavedReport:
     """NFC every text, trim lines, refuse what cannot be printed; messages name the field."""
     errors: list[FieldError] = []
@@ -205,4 +214,5 @@ def add_sample_report(registry, template: ReportTemplate, texts: dict[str, Any])
         if old not in body:
             raise ValueError(f"Mẫu {template.key} không còn câu cần thay cho dữ liệu mẫu: {old[:60]}")
         body = body.replace(old, new)
-    return registry.reports.save(dataclasses.replace(report, body=body))
+    title = report.title.replace("{ten_huyen}", registry.settings.get().district_name)  # the seed's own words
+    return registry.reports.save(dataclasses.replace(report, title=title, body=body))

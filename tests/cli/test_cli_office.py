@@ -172,3 +172,26 @@ def test_a_cu_den_row_without_sending_agency_is_refused_naming_the_row(tmp_path,
         STAFF_HEADER, ["X1", "Hà Văn Giang", 1983, "TTPVHCC-06463", "", "Cử đến", "", "", "01/07/2025", "", "", ""]]})
     code, _, err = _cli(capsys, "import", "--db", str(db), str(bad))
     assert code == 2 and "thieu.xlsx[Cán bộ]:2: Cơ quan cử: người có hình thức Cử đến phải ghi cơ quan cử đến" in err
+
+
+def test_a_report_can_switch_template_and_names_what_is_missing(tmp_path, capsys, sample_db_path):
+    out = tmp_path / "mau-xa.pdf"
+    code, _, err = _cli(capsys, "report", "--db", str(sample_db_path), "--out", str(out), "--template", "xa-2025")
+    assert code == 0 and err.strip() == "motcua: lưu ý: báo cáo còn thiếu tên xã"  # a district has none
+    text = " ".join(_text(out).split())
+    assert "hỗ trợ" in text and "118/2025/NĐ-CP" in text and "HUYỆN CHI LĂNG" in text
+    assert "Thực hiện Nghị định số 118/2025/NĐ-CP" in text and "Nghị định số 107/2021" not in text
+    code, _, err = _cli(capsys, "report", "--db", str(sample_db_path), "--out", str(out), "--template", "khong-co")
+    assert code == 2 and "--template" in err and "xa-2025" in err
+    blank = tmp_path / "e.db"
+    _cli(capsys, "init", "--db", str(blank))
+    code, _, err = _cli(capsys, "report", "--db", str(blank), "--out", str(tmp_path / "e.pdf"))
+    assert code == 0 and "lưu ý: báo cáo còn thiếu" in err and "người ký" in err
+
+
+def test_a_user_saves_a_narrative_as_a_template_on_a_built_in_appendix(registry):
+    t = registry.templates.save_user("Mẫu của xã tôi", "xa-2025", "Báo cáo quý", "Đoạn riêng {ten_xa}.")
+    assert t.key.startswith("rieng-") and not t.builtin and t.appendix.columns[-1].label == "Nhân viên hỗ trợ"
+    assert [x.name for x in registry.templates.all()][-1] == "Mẫu của xã tôi"
+    again = registry.templates.save_user("Mẫu của xã tôi", "xa-2025", "Báo cáo quý", "Đoạn mới.")
+    assert again.key == t.key and registry.templates.get(t.key).body == "Đoạn mới."
