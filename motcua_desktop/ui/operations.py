@@ -260,7 +260,7 @@ class Operations:
             with self.registry.transaction():
                 for unit_id in reversed(added):
                     self.registry.units.delete(unit_id)
-                self.registry.settings.save(before)
+                self.registry.settings.put_back(before)
 
         self._run("Thiết lập cơ quan", do, undo, "settings", "units")
 
