@@ -68,3 +68,49 @@ def test_the_units_tab_shows_the_parent_unit(qtbot, sample_db_path):
     row = next(r for r in range(model.rowCount()) if model.records()[r].id == dongmo.id)
     assert model.data(model.index(row, col)) == district.name
     win.close()
+
+
+def test_the_report_tab_switches_template_and_saves_a_narrative_as_a_template(qtbot, sample_db_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from motcua_desktop.ui.report_tab import ReportTab
+
+    reg = Registry.open(sample_db_path)
+    tab = ReportTab(reg)
+    qtbot.addWidget(tab)
+    picker = tab.templates
+    assert picker.combo.currentData() == "huyen-2018"  # the seed district's report
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    picker.combo.setCurrentIndex(picker.combo.findData("xa-2025"))
+    picker._chosen(picker.combo.currentIndex())
+    report = tab.editor.report()
+    assert report.template == "xa-2025" and "118/2025/NĐ-CP" in report.body
+    assert report.report_date.year == 2024  # the date stays the report's
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Mẫu quý của xã", True))
+    saved = picker.save_as_template()
+    assert saved is not None and picker.combo.findData(saved.key) >= 0
+    assert reg.templates.get(saved.key).body == report.body
+    reg.close()
+
+
+def test_print_and_save_first_list_what_is_missing_and_ask(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from motcua_desktop.ui.report_tab import ReportTab
+
+    db = tmp_path / "e.sqlite"
+    reg = Registry.open(db)
+    tab = ReportTab(reg)
+    qtbot.addWidget(tab)
+    asked = []
+
+    def exec_(box):
+        asked.append(box.text())
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), ""))
+    assert tab.save_as("pdf") is None and not (tmp_path / "x.pdf").exists()
+    assert "- người ký" in asked[0] and "- cơ quan ban hành" in asked[0]
+    assert "chưa có" in tab.editor.signer_name.placeholderText()
+    reg.close()
