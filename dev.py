@@ -2,7 +2,7 @@
 """Set up and run Một Cửa Desktop from a checkout, on Windows or Linux.
 
     python3 dev.py run     # make .venv if needed, install, open the app (sample data on first start)
-    python3 dev.py test    # make .venv if needed, install, run ruff and the whole test suite
+    python3 dev.py test    # make .venv if needed, install, run ruff, mypy and the whole test suite
 
 Only the standard library is used here, so it works on a fresh machine with Python 3.11+.
 """
@@ -50,8 +50,9 @@ def run_tests(extra: list[str]) -> int:
     ensure_venv()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     lint = subprocess.call([str(PYTHON), "-m", "ruff", "check", str(ROOT)], cwd=ROOT, env=env)
+    types = subprocess.call([str(PYTHON), "-m", "mypy"], cwd=ROOT, env=env)  # pyproject's [tool.mypy]
     tests = subprocess.call([str(PYTHON), "-m", "pytest", *extra], cwd=ROOT, env=env)
-    return tests or lint
+    return tests or lint or types
 
 
 def main() -> int:

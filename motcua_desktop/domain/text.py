@@ -81,7 +81,10 @@ def _letter_rank(base: str, marks: list[str]) -> tuple[int, int]:
     return 200 + ord(lower) % 300, tone  # other symbols: after the common ones, before digits
 
 
-def collation_key(value: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+CollationKey = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+
+
+def collation_key(value: str) -> CollationKey:
     """A sort key in Vietnamese dictionary order, as ICU's ``vi`` collation sorts.
 
     Letters first (a < ă < â < b … d < đ … u < ư …), then tones over the whole string
@@ -112,7 +115,7 @@ def collation_key(value: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[i
     return tuple(primary), tuple(tones), tuple(cases)
 
 
-def person_name_key(full_name: str) -> tuple:
+def person_name_key(full_name: str) -> tuple[CollationKey, CollationKey]:
     """Official lists sort by given name (the last word), then the rest of the name."""
     words = nfc(full_name).split()
     if not words:

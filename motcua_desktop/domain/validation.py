@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
+from typing import TypeVar
 
 from .model import (
     Assignment,
@@ -26,6 +26,9 @@ LINE_MAX = 500
 TEXT_MAX = 4000
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
+
+
+_Member = TypeVar("_Member", EmploymentKind, Condition)
 
 
 @dataclass(frozen=True)
@@ -76,14 +79,15 @@ class _Checker:
             self.errors.append(FieldError(label, f"giá trị '{value}' không có trong danh sách"))
         return value
 
-    def member(self, label: str, value, enum: type[StrEnum]):
-        """An enum member from its value; an unknown value is reported, not raised as-is."""
+    def member(self, label: str, value: str, enum: type[_Member]) -> _Member:
+        """An enum member from its value. An unknown value is reported (``raise_if_any``
+        then refuses the record) and the enum's first member stands in until then."""
         try:
             return enum(value)
         except ValueError:
             labels = ", ".join(m.label for m in enum)
             self.errors.append(FieldError(label, f"giá trị '{value}' không hợp lệ (chọn: {labels})"))
-            return value
+            return next(iter(enum))
 
     def raise_if_any(self) -> None:
         if self.errors:

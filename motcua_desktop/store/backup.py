@@ -213,7 +213,7 @@ def backup_to(db_path: str | Path, out: str | Path, *, kind: str = KIND_MANUAL) 
 def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> list[BackupInfo]:
     """Dated backups of this register in ``folders`` (default: the configured ones), newest first."""
     stem = Path(db_path).stem
-    found: dict[Path, tuple[tuple, BackupInfo]] = {}
+    found: dict[Path, tuple[tuple[object, ...], BackupInfo]] = {}
     for folder in folders if folders is not None else BackupConfig.load().folders():
         try:
             entries = list(Path(folder).iterdir())

@@ -109,7 +109,7 @@ class EquipmentRepository:
     # items ----------------------------------------------------------------------------
     def items(self, unit_id: int | None = None) -> list[EquipmentItem]:
         sql = f"SELECT {', '.join(ITEM_COLUMNS)} FROM equipment"
-        params: list = []
+        params: list[object] = []
         if unit_id is not None:
             sql += " WHERE unit_id = ?"
             params.append(unit_id)

@@ -40,7 +40,7 @@ def check_import_file(path: str | Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         raise InputRejected(f"không đọc được {path.name}: tệp Excel bị hỏng ({exc})") from None
     if len(members) > MAX_MEMBERS:
         raise InputRejected(f"không nhập {path.name}: tệp Excel có {format_number(len(members))} phần, bất thường")

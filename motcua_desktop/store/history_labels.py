@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from typing import Any
 
 TABLE_LABELS = {
     "units": "Đơn vị", "people": "Cán bộ", "assignments": "Phân công", "equipment": "Thiết bị",
@@ -60,13 +61,14 @@ def field_label(table: str, column: str) -> str:
     return TABLE_FIELD_LABELS.get(table, {}).get(column) or FIELD_LABELS.get(column, column)
 
 
-def readable(table: str, values: dict | None) -> dict:
+def readable(table: str, values: dict[str, Any] | None) -> dict[str, Any]:
     """A record's values as they are compared and shown: the organisation settings spread
     into their fields, a report's lists (stored as JSON text) decoded."""
     values = dict(values or {})
     if table == "settings" and isinstance(values.get("value"), dict):
         nested = values.pop("value")
-        values["key"] = SETTING_KEYS.get(values.get("key"), values.get("key"))
+        key = str(values.get("key"))
+        values["key"] = SETTING_KEYS.get(key, key)
         values.update(nested)
     if table == "reports":
         for name in _REPORT_LISTS:

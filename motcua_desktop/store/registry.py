@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from ..domain.counting import StaffTable, count_staff, equipment_shortfall, staff_table
+from ..domain.counting import Shortfall, StaffTable, count_staff, equipment_shortfall, staff_table
+from ..domain.templates import ReportTemplate
 from .database import open_database, transaction
 from .equipment import EquipmentRepository
 from .reports import ReportRepository
@@ -32,7 +34,7 @@ class Registry:
         self.templates = TemplateRepository(db)
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, **kwargs) -> Registry:
+    def open(cls, path: str | Path, *, read_only: bool = False, **kwargs: Any) -> Registry:
         from .backup import backup_before_migration
 
         path = Path(path)
@@ -52,7 +54,7 @@ class Registry:
         """The appendix's rows and totals as of a day."""
         return staff_table(self.units.list(), count_staff(self.staff.spans(), as_of))
 
-    def shortfall(self):
+    def shortfall(self) -> list[Shortfall]:
         return equipment_shortfall(
             self.units.list(), self.equipment.types(), self.equipment.items()
         )
@@ -65,7 +67,7 @@ class Registry:
         units = [u.level for u in self.units.list()]
         return register_level(self.settings.get().office_code, units, levels)
 
-    def template_for(self, key: str, day: date):
+    def template_for(self, key: str, day: date) -> ReportTemplate:
         """The template named ``key``; blank or unknown: the register level's, valid on ``day``."""
         from ..domain.templates import ERA_REFORM, choose_template
         from .errors import NotFoundError
@@ -79,4 +81,4 @@ class Registry:
         return choose_template(self.templates.all(), level, day)
 
     def is_empty(self) -> bool:
-        return self.db.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0] == 0
+        return self.db.conn.execute("SELECT 1 FROM units LIMIT 1").fetchone() is None

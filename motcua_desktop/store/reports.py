@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -90,7 +91,7 @@ def clean_report(report: SavedReport) -> SavedReport:
             errors.append(FieldError(label, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
         return text
 
-    def lines(label: str, values) -> tuple[str, ...]:
+    def lines(label: str, values: Iterable[str]) -> tuple[str, ...]:
         return tuple(v for v in (line(label, x) for x in values) if v)
 
     body = "\n".join(ln.rstrip() for ln in nfc(report.body or "").replace("\r\n", "\n").split("\n"))
@@ -185,6 +186,7 @@ class ReportRepository:
                     [*row.values(), report.id],
                 )
                 report_id = report.id
+            assert report_id is not None  # sqlite3 sets lastrowid after an INSERT
             return self.get(report_id)
 
     def delete(self, report_id: int) -> SavedReport:
@@ -200,19 +202,3 @@ class ReportRepository:
         if last is None:
             return None
         return dataclasses.replace(last, id=None, number="", report_date=day, as_of=None, updated_at="")
-
-
-SAMPLE_REPORT_DATE = date(2024, 4, 19)
-
-
-def add_sample_report(registry, template: ReportTemplate, texts: dict[str, Any]) -> SavedReport:
-    """Store the seed's report (19/4/2024, not yet numbered) in the sample register: the
-    district template with the seed's own facts (``texts``, from the sample data) put in."""
-    report = default_report(registry.settings.get(), SAMPLE_REPORT_DATE, template)
-    body = report.body
-    for old, new in texts.get("replace", []):
-        if old not in body:
-            raise ValueError(f"Mẫu {template.key} không còn câu cần thay cho dữ liệu mẫu: {old[:60]}")
-        body = body.replace(old, new)
-    title = report.title.replace("{ten_huyen}", registry.settings.get().district_name)  # the seed's own words
-    return registry.reports.save(dataclasses.replace(report, title=title, body=body))

@@ -6,6 +6,7 @@ name lists in ``db/sample/chi_lang.json`` so that the counts come out as the see
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from datetime import date
@@ -18,12 +19,12 @@ from ..domain.model import (
     EmploymentKind,
     EquipmentItem,
     EquipmentType,
-    OrgSettings,
     Person,
     Unit,
 )
 from .registry import Registry
-from .reports import add_sample_report
+from .reports import SavedReport, default_report
+from .settings import settings_from_dict
 from .templates import builtin_templates
 
 SAMPLE_TEMPLATE = "huyen-2018"  # the seed is a district's report of 2024
@@ -33,7 +34,8 @@ SAMPLE_FILE = "chi_lang.json"
 
 
 def sample_data() -> dict[str, Any]:
-    return json.loads((paths.sample_dir() / SAMPLE_FILE).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((paths.sample_dir() / SAMPLE_FILE).read_text(encoding="utf-8"))
+    return data
 
 
 def sample_as_of() -> date:
@@ -42,7 +44,8 @@ def sample_as_of() -> date:
 
 class _Names:
     def __init__(self, names: dict[str, list[str]], rng: random.Random):
-        self.names, self.rng, self.used = names, rng, set()
+        self.names, self.rng = names, rng
+        self.used: set[str] = set()
 
     def make(self) -> tuple[str, str]:
         while True:
@@ -99,9 +102,7 @@ def load_sample(registry: Registry) -> None:
         )
 
     with registry.transaction():
-        registry.settings.save(OrgSettings(**{
-            k: tuple(v) if isinstance(v, list) else v for k, v in data["settings"].items()
-        }))
+        registry.settings.save(settings_from_dict(data["settings"]))
         types = [
             registry.equipment.add_type(EquipmentType(t["name"], dict(t["norms"])))
             for t in data["equipment_types"]
@@ -126,16 +127,32 @@ def load_sample(registry: Registry) -> None:
             person(units[extra["unit"]], EmploymentKind(extra["kind"]), start=extra["start"],
                    end=extra.get("end"), position=extra["position"], agency=extra.get("agency", ""))
         for unit in units.values():
-            for kind in types:
-                norm = kind.norms.get(unit.level, 0)
+            for kind_of_item in types:
+                norm = kind_of_item.norms.get(unit.level, 0)
                 have = max(0, norm - rng.choice([0, 0, 1, 1, 2]))
-                if kind.name == "Máy lấy số tự động" and unit.level != "huyen":
+                if kind_of_item.name == "Máy lấy số tự động" and unit.level != "huyen":
                     have = rng.choice([0, 0, 1])
                 if have:
                     registry.equipment.add_item(EquipmentItem(
-                        unit.id, kind.id, have, Condition.TOT, rng.randint(2015, 2023), notes=SAMPLE_MARK))
+                        unit.id, kind_of_item.id, have, Condition.TOT, rng.randint(2015, 2023), notes=SAMPLE_MARK))
                 if rng.random() < 0.15:
                     registry.equipment.add_item(EquipmentItem(
-                        unit.id, kind.id, 1, Condition.HONG, rng.randint(2010, 2016), notes=SAMPLE_MARK))
-        template = next(t for t in builtin_templates() if t.key == SAMPLE_TEMPLATE)
-        add_sample_report(registry, template, data["report"])
+                        unit.id, kind_of_item.id, 1, Condition.HONG, rng.randint(2010, 2016), notes=SAMPLE_MARK))
+        add_sample_report(registry, data["report"])
+
+
+SAMPLE_REPORT_DATE = date(2024, 4, 19)
+
+
+def add_sample_report(registry: Registry, texts: dict[str, Any]) -> SavedReport:
+    """Store the seed's report (19/4/2024, not yet numbered) in the sample register: the
+    district template with the seed's own facts (``texts``, from the sample data) put in."""
+    template = next(t for t in builtin_templates() if t.key == SAMPLE_TEMPLATE)
+    report = default_report(registry.settings.get(), SAMPLE_REPORT_DATE, template)
+    body = report.body
+    for old, new in texts.get("replace", []):
+        if old not in body:
+            raise ValueError(f"Mẫu {template.key} không còn câu cần thay cho dữ liệu mẫu: {old[:60]}")
+        body = body.replace(old, new)
+    title = report.title.replace("{ten_huyen}", registry.settings.get().district_name)  # the seed's own words
+    return registry.reports.save(dataclasses.replace(report, title=title, body=body))

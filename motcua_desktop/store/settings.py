@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -14,6 +15,18 @@ from .database import transaction
 _KEY = "organisation"
 
 
+def settings_from_dict(data: dict[str, Any]) -> OrgSettings:
+    """Settings from their JSON form: unknown keys (from a newer version) are dropped and
+    lists become the tuples the record holds."""
+    known = {f.name for f in dataclasses.fields(OrgSettings)}
+    values: dict[str, Any] = {
+        name: tuple(value) if isinstance(value, list) else value
+        for name, value in data.items()
+        if name in known
+    }
+    return OrgSettings(**values)
+
+
 class SettingsRepository:
     def __init__(self, db: Database):
         self.db = db
@@ -22,13 +35,7 @@ class SettingsRepository:
         row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", [_KEY]).fetchone()
         if row is None:
             return OrgSettings()
-        data = json.loads(row[0])
-        known = {f.name: f for f in dataclasses.fields(OrgSettings)}
-        values = {}
-        for name, value in data.items():
-            if name in known:
-                values[name] = tuple(value) if isinstance(value, list) else value
-        return OrgSettings(**values)
+        return settings_from_dict(json.loads(row[0]))
 
     def save(self, settings: OrgSettings) -> OrgSettings:
         settings = clean_settings(settings)

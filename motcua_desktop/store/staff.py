@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -159,7 +160,7 @@ class StaffRepository:
             raise ValidationError([FieldError("Ngày kết thúc", "không được trước ngày bắt đầu")])
         return self.update_assignment(dataclasses.replace(a, end=last_day))
 
-    def transfer(self, assignment_id: int, unit_id: int, first_day: date, **changes) -> tuple[Assignment, Assignment]:
+    def transfer(self, assignment_id: int, unit_id: int, first_day: date, **changes: Any) -> tuple[Assignment, Assignment]:
         """End an assignment the day before ``first_day`` and start the same person at
         another unit from ``first_day`` — one transaction."""
         with transaction(self.db):
@@ -187,7 +188,7 @@ class StaffRepository:
             "u.name AS unit_name, u.sort_order AS unit_order "
             "FROM assignments a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = a.unit_id"
         )
-        params: list = []
+        params: list[object] = []
         if active_on is not None:
             sql += (
                 " WHERE (a.start_date IS NULL OR a.start_date <= ?)"

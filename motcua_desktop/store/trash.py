@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -55,8 +56,8 @@ class Change:
     table: str
     record_id: int
     action: str
-    before: dict | None
-    after: dict | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
     restored_at: datetime | None = None
 
     @property
@@ -88,22 +89,20 @@ class Change:
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
 
     @property
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return self.after if self.after is not None else (self.before or {})
 
 
-def _parse_time(text: str | None) -> datetime | None:
-    if not text:
-        return None
+def _parse_time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
 
 
-def _change(row: tuple) -> Change:
+def _change(row: tuple[Any, ...]) -> Change:
     id_, at, table, record_id, action, before, after, restored_at = row
     return Change(
         id_, _parse_time(at), table, record_id, action,
         json.loads(before) if before else None, json.loads(after) if after else None,
-        _parse_time(restored_at),
+        _parse_time(restored_at) if restored_at else None,
     )  # fmt: skip
 
 
@@ -164,7 +163,7 @@ def _type_name(db: Database, type_id: object) -> str:
     return row[0] if row and row[0] else f"loại thiết bị số {type_id}"
 
 
-def _report_name(v: dict, record_id: int) -> str:
+def _report_name(v: dict[str, Any], record_id: int) -> str:
     day = v.get("report_date") or ""
     when = f" ngày {'/'.join(reversed(day.split('-')))}" if day else ""
     number = f" số {v['number']}" if v.get("number") else ""
@@ -176,7 +175,7 @@ def _name_of(db: Database, table: str, record_id: object) -> str:
     column = "name" if table == "units" else "full_name"
     row = db.conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", [record_id]).fetchone()
     if row:
-        return row[0]
+        return str(row[0])
     row = db.conn.execute(
         f"SELECT json_extract(COALESCE(after, before), '$.{column}') FROM change_history "
         "WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT 1",
@@ -190,9 +189,9 @@ def _name_of(db: Database, table: str, record_id: object) -> str:
 EXPORT_HEADER = ("Thời điểm", "Bảng", "Số bản ghi", "Bản ghi", "Thao tác", "Trường", "Giá trị cũ", "Giá trị mới")
 
 
-def export_rows(db: Database, changes: list[Change]) -> list[tuple]:
+def export_rows(db: Database, changes: list[Change]) -> list[tuple[Any, ...]]:
     """One row per changed value, as the export writes them."""
-    out = []
+    out: list[tuple[Any, ...]] = []
     for change in changes:
         when = change.local_time.strftime("%d/%m/%Y %H:%M:%S")
         head = (when, TABLE_LABELS.get(change.table, change.table), change.record_id,
@@ -219,7 +218,7 @@ def export_history(db: Database, changes: list[Change], target: str | Path) -> P
             from openpyxl import Workbook
 
             wb = Workbook()
-            ws = wb.active
+            ws = wb.worksheets[0]
             ws.title = "Lịch sử thay đổi"
             ws.append(EXPORT_HEADER)
             for row in rows:
@@ -259,7 +258,7 @@ class TrashEntry:
         return self.deletion.table
 
     @property
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return self.deletion.before or {}
 
 
@@ -371,13 +370,13 @@ def _check_references(db: Database, change: Change, person_id: object) -> None:
             )
 
 
-def _reinsert(db: Database, change: Change, overrides: dict | None = None) -> int:
+def _reinsert(db: Database, change: Change, overrides: dict[str, Any] | None = None) -> int:
     """Insert a deleted row again (old id if free) and mark the history; returns the id."""
     table = change.table
     values = {k: (change.before or {}).get(k) for k in _COLUMNS[table]}
     values.update(overrides or {})
     if table == "equipment_types":
-        values["name_key"] = type_key(values["name"])  # derived, so not kept in the history
+        values["name_key"] = type_key(str(values["name"]))  # derived, so not kept in the history
     if "id" in values and _exists(db, table, values["id"]):
         values.pop("id")  # taken by a newer record: the restored one gets a new id
     cur = db.conn.execute(
@@ -385,6 +384,7 @@ def _reinsert(db: Database, change: Change, overrides: dict | None = None) -> in
         list(values.values()),
     )
     new_id = values["type_id"] if table == "equipment_norms" else cur.lastrowid
+    assert new_id is not None  # sqlite3 sets lastrowid after an INSERT
     db.conn.execute(
         "UPDATE change_history SET action = 'restore' WHERE id = (SELECT MAX(id) FROM "
         "change_history WHERE table_name = ? AND record_id = ? AND action = 'insert')",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlite_utils import Database
 
 from ..domain.model import Choice, Unit
@@ -153,7 +155,7 @@ class UnitRepository:
             ).rowcount
         return staff, items
 
-    def set_order(self, unit_ids: list[int]) -> None:
+    def set_order(self, unit_ids: Sequence[int]) -> None:
         """Renumber the report order (STT) to follow ``unit_ids``."""
         with transaction(self.db):
             for position, unit_id in enumerate(unit_ids, start=1):

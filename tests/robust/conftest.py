@@ -13,7 +13,7 @@ import pytest
 
 
 def _mount(*args: str) -> bool:
-    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
+    return subprocess.run(["mount", *args], capture_output=True, timeout=60).returncode == 0
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     try:
         yield folder
     finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=60)
 
 
 @pytest.fixture
@@ -57,6 +57,6 @@ def read_only_folder(tmp_path: Path):
 
     yield make
     for folder in mounted:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=60)
     for folder in chmodded:
         folder.chmod(0o755)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -24,17 +25,31 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 class Clicker:
     """Answers the modal dialogs that come up, in order: a button's objectName or text, or
-    ``ACCEPT`` for a message box's default button."""
+    ``ACCEPT`` for a message box's default button.
 
-    def __init__(self, steps: list[str]):
+    It stops once every step is taken. If a step is still waiting after ``seconds`` it gives
+    up: it closes whatever modal dialog is open (so the blocked call returns instead of
+    hanging the run) and the test's next look at ``seen`` fails, naming the missing step."""
+
+    def __init__(self, steps: list[str], seconds: float = 30):
         self.steps, self.seen = list(steps), []
+        self.deadline = time.monotonic() + seconds
         self.timer = QTimer()
         self.timer.timeout.connect(self._tick)
         self.timer.start(20)
 
     def _tick(self) -> None:
+        if not self.steps:
+            self.timer.stop()
+            return
         w = QApplication.activeModalWidget()
-        if w is None or not self.steps:
+        if time.monotonic() > self.deadline:
+            self.timer.stop()
+            self.seen.append(("timeout", f"không thấy hộp thoại cho bước {self.steps[0]!r}"))
+            if w is not None:
+                w.close()
+            return
+        if w is None:
             return
         step = self.steps[0]
         if step == "ACCEPT":
@@ -105,6 +120,7 @@ def test_a_damaged_file_at_start_is_recovered_from_the_newest_good_backup(qtbot,
     # When the app starts on it and the user accepts the offered backup
     clicker = Clicker(["restoreNewestButton", "ACCEPT"])
     path = ensure_openable(sample_db_path, None)
+    assert clicker.steps == [], clicker.seen
     # Then the dialog said what was wrong, the data is back, and the damaged file is kept
     assert clicker.seen[0][0] == "recoveryDialog"
     assert "bị hỏng" in clicker.seen[0][1] and "Bản sao lưu tốt gần nhất" in clicker.seen[0][1]
@@ -125,6 +141,7 @@ def test_the_user_may_quit_instead_and_the_damaged_file_is_left_alone(qtbot, sam
     damaged = sample_db_path.read_bytes()
     clicker = Clicker(["quitButton"])
     assert ensure_openable(sample_db_path, None) is None
+    assert clicker.steps == [], clicker.seen
     assert clicker.seen[0][0] == "recoveryDialog" and "Không tìm thấy bản sao lưu nào" in clicker.seen[0][1]
     assert sample_db_path.read_bytes() == damaged
 
@@ -152,6 +169,7 @@ def test_a_second_copy_is_told_the_file_is_open_and_gets_a_read_only_window(qtbo
         assert "đang được mở trong một cửa sổ Một Cửa khác" in access.reason
         clicker = Clicker(["Mở để xem (chỉ đọc)"])
         assert ask_open_read_only(access) is True
+        assert clicker.steps == [], clicker.seen
         assert clicker.seen[0][0] == "alreadyOpenDialog"
         before = content(sample_db_path)
         win = build_main_window(sample_db_path, read_only=True)
@@ -188,10 +206,10 @@ def test_the_first_copy_holds_the_lock_and_releases_it_when_closed(qtbot, sample
         a = acquire(sys.argv[1])
         print("held" if a.held_elsewhere else "free")
     """)
-    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True)
+    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True, timeout=120)
     assert other.stdout.strip() == "held", other.stderr
     win.write_access.release()
-    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True)
+    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True, timeout=120)
     assert other.stdout.strip() == "free", other.stderr
 
 
@@ -257,6 +275,7 @@ def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(qtbot, samp
     win.registry.units.update(unit)
     clicker = Clicker(["ACCEPT"])
     new = win.backup_actions.restore(made)
+    assert clicker.steps == [], clicker.seen
     qtbot.addWidget(new)
     assert "Đã phục hồi dữ liệu từ" in clicker.seen[0][1] and "Dữ liệu trước đó được giữ tại" in clicker.seen[0][1]
     assert content(sample_db_path) == good
@@ -296,6 +315,7 @@ def test_the_gui_start_up_checks_the_file_and_recovers_it(qtbot, sample_db_path,
     finally:
         sys.excepthook = previous_hook
         errorlog.shutdown_logging()
+    assert clicker.steps == [], clicker.seen
     assert clicker.seen[0][0] == "recoveryDialog"
     assert content(sample_db_path) == good
     [window] = shown[0]

@@ -32,6 +32,7 @@ def test_overview_shows_the_seed_counts_and_total(window):
 
 def test_units_below_the_norm_are_highlighted(window):
     tab = window.overview_tab
+    assert any(tab.model.record(r).below_norm for r in range(tab.model.rowCount()))
     for r in range(tab.model.rowCount()):
         record = tab.model.record(r)
         brush = tab.model.index(r, 1).data(Qt.ItemDataRole.ForegroundRole)

@@ -162,6 +162,7 @@ def test_deleting_a_unit_can_move_its_staff_first_and_undo_brings_all_back(windo
     reg = window.registry
     unit = reg.units.by_code("TT-DONGMO")
     staff_before = sorted(a.id for a in reg.staff.assignments() if a.unit_id == unit.id)
+    assert staff_before  # else the move below would prove nothing
     target = reg.units.list()[0]
 
     def choose_move(box):

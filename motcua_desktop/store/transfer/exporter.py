@@ -9,13 +9,17 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ...domain.model import Assignment, Choice, Person
 from ...domain.text import person_name_key
 from ..errors import InputRejected, StoreError
 from ..registry import Registry
@@ -27,14 +31,18 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "DD/MM/YYYY"
 AREA_FORMAT = "#,##0.00"
 _BOLD = Font(bold=True)
+CellValue = str | int | float | date | None
+# openpyxl's write-only sheet; its stubs lack what it takes over from Worksheet
+# (column_dimensions, freeze_panes), so it is typed loosely here
+_Sheet = Any
 
 
-def _cell(ws, value, number_format: str | None = None):
+def _cell(ws: _Sheet, value: CellValue, number_format: str | None = None) -> object:
     """A plain value where openpyxl gets it right by itself (fast), a styled cell otherwise."""
     formula_like = isinstance(value, str) and value.startswith(FORMULA_STARTS)
     if not formula_like and (number_format is None or value is None):
         return value
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]  # the stubs omit date
     if formula_like:
         cell.data_type = "s"  # openpyxl took it for a formula: keep it text
         cell.quotePrefix = True  # and Excel keeps it text even when the cell is edited
@@ -43,9 +51,9 @@ def _cell(ws, value, number_format: str | None = None):
     return cell
 
 
-def _sheet(wb: Workbook, sheet: Sheet, columns: tuple[Column, ...] | None = None):
+def _sheet(wb: Workbook, sheet: Sheet, columns: tuple[Column, ...] | None = None) -> _Sheet:
     columns = sheet.columns if columns is None else columns
-    ws = wb.create_sheet(sheet.title)
+    ws: _Sheet = wb.create_sheet(sheet.title)
     for i, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = column.width
     ws.freeze_panes = "A2"
@@ -87,8 +95,8 @@ def _fill(wb: Workbook, registry: Registry) -> None:
 
     ws = _sheet(wb, STAFF)
     people = {p.id: p for p in registry.staff.people()}
-    rows = []
-    with_assignments: set[int] = set()
+    rows: list[tuple[int, Person, Assignment | None]] = []
+    with_assignments: set[int | None] = set()
     for a in registry.staff.assignments():
         with_assignments.add(a.person_id)
         rows.append((order.get(a.unit_id, 0), people[a.person_id], a))
@@ -96,15 +104,15 @@ def _fill(wb: Workbook, registry: Registry) -> None:
     rows.sort(key=lambda r: (r[0], person_name_key(r[1].full_name), r[1].id,
                              r[2].start.toordinal() if r[2] and r[2].start else 0,
                              r[2].id if r[2] else 0))  # fmt: skip
-    for _, p, a in rows:
-        if a is None:  # a person with no assignment yet: a row that only names them
-            values = [p.code, p.full_name, p.birth_year, None, None, None, None, None, None, None,
+    for _, p, held in rows:
+        if held is None:  # a person with no assignment yet: a row that only names them
+            values: list[CellValue] = [p.code, p.full_name, p.birth_year, None, None, None, None, None, None, None,
                       p.phone, p.notes, p.gender, p.qualification, None, p.notes]  # fmt: skip
         else:
-            values = [p.code, p.full_name, p.birth_year, code_of.get(a.unit_id), a.position,
-                      EMPLOYMENT_KINDS.label_of(a.kind.value), a.sending_agency, "; ".join(a.fields),
-                      a.start, a.end, p.phone, a.notes, p.gender, p.qualification,
-                      a.decision, p.notes]  # fmt: skip
+            values = [p.code, p.full_name, p.birth_year, code_of.get(held.unit_id), held.position,
+                      EMPLOYMENT_KINDS.label_of(held.kind.value), held.sending_agency,
+                      "; ".join(held.fields), held.start, held.end, p.phone, held.notes, p.gender,
+                      p.qualification, held.decision, p.notes]  # fmt: skip
         ws.append([_cell(ws, v, DATE_FORMAT if i in (8, 9) else None) for i, v in enumerate(values)])
 
     ws = _sheet(wb, EQUIPMENT)
@@ -127,7 +135,7 @@ def _fill(wb: Workbook, registry: Registry) -> None:
                    *(_cell(ws, t.norms.get(level.code)) for level in levels.choices)])  # fmt: skip
 
 
-def type_columns(levels) -> tuple[Column, ...]:
+def type_columns(levels: Iterable[Choice]) -> tuple[Column, ...]:
     """The catalogue sheet's columns for the register's unit levels."""
     return (*TYPES.columns, *(norm_column(level.label) for level in levels))
 
@@ -143,7 +151,7 @@ def discard_workbook(wb: Workbook) -> None:
         if not ws.closed:
             with contextlib.suppress(Exception):  # only cleaning up after an earlier failure
                 ws.close()
-        writer = ws._writer
+        writer = getattr(ws, "_writer", None)  # openpyxl's write-only sheets stream through it
         if writer is not None and isinstance(writer.out, str) and os.path.exists(writer.out):
             with contextlib.suppress(OSError, ValueError):
                 writer.cleanup()

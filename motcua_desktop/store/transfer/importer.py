@@ -21,8 +21,11 @@ the file leave the stored values as they are.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
 
 from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Unit
 from ...domain.text import clean_line, fold, format_number
@@ -59,18 +62,29 @@ from .summary import ImportSummary
 CODE_PREFIX = "CB"
 
 
-class _Codes:
+_V = TypeVar("_V")
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+_Record = TypeVar("_Record", bound=_Stored)
+
+
+class _Codes(Generic[_V]):
     """Looks a code up exactly first, then ignoring case."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, object] = {}
-        self.folded: dict[str, object] = {}
+        self.exact: dict[str, _V] = {}
+        self.folded: dict[str, _V] = {}
 
-    def put(self, code: str, value: object) -> None:
+    def put(self, code: str, value: _V) -> None:
         self.exact[code] = value
         self.folded.setdefault(code.casefold(), value)
 
-    def get(self, code: str):
+    def get(self, code: str) -> _V | None:
         if code in self.exact:
             return self.exact[code]
         return self.folded.get(code.casefold())
@@ -83,10 +97,10 @@ class _Register:
     """What the import needs from the register, read once (no query per row)."""
 
     def __init__(self, registry: Registry):
-        self.units = _Codes()
+        self.units: _Codes[Unit] = _Codes()
         for unit in registry.units.list():
             self.units.put(unit.code, unit)
-        self.people = _Codes()
+        self.people: _Codes[Person] = _Codes()
         self.person_codes: set[str] = set()
         self.max_person_id = 0
         for row in registry.db.query(f"SELECT {', '.join(_PERSON_SQL_COLUMNS)} FROM people"):
@@ -96,7 +110,7 @@ class _Register:
                 self.person_codes.add(row["code"].casefold())
         # rows without a code find a person again by name, unit and first day (if only one
         # person fits); people with no assignment and no code by name alone
-        self.by_name: dict[tuple, Person | None] = {}
+        self.by_name: dict[tuple[str, int | None, str | None], Person | None] = {}
         for row in registry.db.query(
             f"SELECT {', '.join('p.' + c for c in _PERSON_SQL_COLUMNS)}, a.unit_id, a.start_date "
             "FROM people p LEFT JOIN assignments a ON a.person_id = p.id ORDER BY p.id"
@@ -108,12 +122,12 @@ class _Register:
             person = person_from_row(row)
             known = self.by_name.get(key, person)
             self.by_name[key] = person if known is not None and known.id == person.id else None
-        self.assignments: dict[tuple, list[Assignment]] = defaultdict(list)
+        self.assignments: dict[tuple[int | None, int | None, str | None], list[Assignment]] = defaultdict(list)
         conn_rows = registry.db.query("SELECT * FROM assignments ORDER BY id")
         for r in conn_rows:
             self.assignments[(r["person_id"], r["unit_id"], r["start_date"])].append(assignment_from_row(r))
         self.types = {type_key(t.name): t for t in registry.equipment.types()}
-        self.items: dict[tuple, list[EquipmentItem]] = defaultdict(list)
+        self.items: dict[tuple[int | None, int | None, str, int | None], list[EquipmentItem]] = defaultdict(list)
         for r in registry.db.query("SELECT * FROM equipment ORDER BY id"):
             item = item_from_row(r)
             self.items[(item.unit_id, item.type_id, item.condition.value, item.year_in_service)].append(item)
@@ -142,7 +156,7 @@ def _known_unit(code: str, register: _Register, file_codes: set[str]) -> bool:
     return code in register.units or code.casefold() in file_codes
 
 
-def _check_refs(rows: list, register: _Register, file_codes: set[str], problems: Problems) -> None:
+def _check_refs(rows: list[StaffIn] | list[EquipmentIn], register: _Register, file_codes: set[str], problems: Problems) -> None:
     for s in rows:
         if s.unit_code and not _known_unit(s.unit_code, register, file_codes):
             problems.add(s.raw, s.row, "Mã đơn vị",
@@ -237,8 +251,9 @@ _UNIT_FIELDS = ("name", "level", "kind", "admin_name", "address", "area_m2", "fo
                 "staffing_decision", "rules", "hotline", "notes", "official_code")  # fmt: skip
 
 
-def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn], summary: ImportSummary):
-    ids = _Codes()
+def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn],
+                 summary: ImportSummary) -> _Codes[int | None]:
+    ids: _Codes[int | None] = _Codes()
     for code, unit in register.units.exact.items():
         ids.put(code, unit.id)
     for u in units_in:
@@ -260,7 +275,7 @@ def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn]
     for u in units_in:  # parents once every unit of the file has its id
         if "parent_code" not in u.present:
             continue
-        unit = registry.units.get(ids.get(u.unit.code))
+        unit = registry.units.get(ids.get(u.unit.code) or -1)
         parent_id = ids.get(u.parent_code) if u.parent_code else None
         if unit.parent_id != parent_id:
             registry.units.update(dataclasses.replace(unit, parent_id=parent_id))
@@ -268,7 +283,7 @@ def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn]
 
 
 def _write_types(registry: Registry, register: _Register, types_in: list[TypeIn],
-                 equipment_in: list[EquipmentIn], summary: ImportSummary):
+                 equipment_in: list[EquipmentIn], summary: ImportSummary) -> dict[str, int | None]:
     ids = {key: t.id for key, t in register.types.items()}
     for t in types_in:
         key = type_key(t.name)
@@ -287,7 +302,7 @@ def _write_types(registry: Registry, register: _Register, types_in: list[TypeIn]
             ids[key] = added.id
             summary.types.added += 1
             continue
-        changes: dict = {"norms": norms}
+        changes: dict[str, Any] = {"norms": norms}
         if t.order is not None:
             changes["sort_order"] = t.order
         merged = dataclasses.replace(existing, **changes)
@@ -313,7 +328,7 @@ def _next_code(used: set[str], start: int) -> tuple[str, int]:
     return code, n + 1
 
 
-def _person_of(group: list[StaffIn], register: _Register, unit_ids: _Codes) -> Person | None:
+def _person_of(group: list[StaffIn], register: _Register, unit_ids: _Codes[int | None]) -> Person | None:
     first = group[0]
     if first.person_code:
         return register.people.get(first.person_code)
@@ -324,7 +339,7 @@ def _person_of(group: list[StaffIn], register: _Register, unit_ids: _Codes) -> P
 
 def _merged_person(group: list[StaffIn], base: Person) -> Person:
     present = group[0].present
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     names = [s.full_name for s in group if s.full_name]
     if names:
         changes["full_name"] = names[0]
@@ -346,12 +361,14 @@ _PERSON_FIELDS = tuple(c for c in PERSON_COLUMNS if c != "id")
 
 
 def _write_staff(registry: Registry, register: _Register, groups: list[list[StaffIn]],
-                 unit_ids: _Codes, summary: ImportSummary) -> None:
+                 unit_ids: _Codes[int | None], summary: ImportSummary) -> None:
     conn = registry.db.conn
     used = set(register.person_codes) | {g[0].person_code.casefold() for g in groups if g[0].person_code}
     counter, next_id = 1, register.max_person_id + 1
-    new_people, changed_people = [], []
-    assignments_new, assignments_changed = [], []
+    new_people: list[Person] = []
+    changed_people: list[Person] = []
+    assignments_new: list[Assignment] = []
+    assignments_changed: list[Assignment] = []
     seen: set[int] = set()
     for group in groups:
         existing = _person_of(group, register, unit_ids)
@@ -366,6 +383,7 @@ def _write_staff(registry: Registry, register: _Register, groups: list[list[Staf
             summary.people.added += 1
         else:
             person = _merged_person(group, existing)
+            assert existing.id is not None  # read from the register
             if existing.id not in seen:
                 seen.add(existing.id)
                 if person != existing:
@@ -391,8 +409,9 @@ def _write_staff(registry: Registry, register: _Register, groups: list[list[Staf
     _insert_update(conn, "assignments", assignment_to_row, assignments_new, assignments_changed)
 
 
-def _plan_assignment(s: StaffIn, person_id: int, unit_ids: _Codes, register: _Register,
-                     summary: ImportSummary, new: list, changed: list) -> None:
+def _plan_assignment(s: StaffIn, person_id: int | None, unit_ids: _Codes[int | None], register: _Register,
+                     summary: ImportSummary, new: list[Assignment], changed: list[Assignment]) -> None:
+    assert s.assignment is not None  # called only for rows that hold an assignment
     a = dataclasses.replace(s.assignment, person_id=person_id, unit_id=unit_ids.get(s.unit_code))
     pool = register.assignments.get((person_id, a.unit_id, iso(a.start)))
     if not pool:
@@ -400,7 +419,7 @@ def _plan_assignment(s: StaffIn, person_id: int, unit_ids: _Codes, register: _Re
         summary.assignments.added += 1
         return
     existing = pool.pop(0)
-    changes = {"kind": a.kind}
+    changes: dict[str, Any] = {"kind": a.kind}
     for key in ("position", "sending_agency", "fields", "decision", "end", "notes"):
         if key in s.present:
             changes[key] = getattr(a, key)
@@ -412,24 +431,27 @@ def _plan_assignment(s: StaffIn, person_id: int, unit_ids: _Codes, register: _Re
         summary.assignments.unchanged += 1
 
 
-def _insert_update(conn, table: str, to_row, new: list, changed: list) -> None:
+def _insert_update(conn: sqlite3.Connection, table: str, to_row: Callable[[_Record], Mapping[str, object]],
+                   new: list[_Record], changed: list[_Record]) -> None:
     if new:
         columns = list(to_row(new[0]))
         conn.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [list(to_row(x).values()) for x in new],
+            [list(to_row(record).values()) for record in new],
         )
     if changed:
         columns = list(to_row(changed[0]))
         conn.executemany(
             f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-            [[*to_row(x).values(), x.id] for x in changed],
+            [[*to_row(record).values(), record.id] for record in changed],
         )
 
 
 def _write_equipment(registry: Registry, register: _Register, equipment_in: list[EquipmentIn],
-                     unit_ids: _Codes, type_ids: dict, summary: ImportSummary) -> None:
-    new, changed = [], []
+                     unit_ids: _Codes[int | None], type_ids: dict[str, int | None],
+                     summary: ImportSummary) -> None:
+    new: list[EquipmentItem] = []
+    changed: list[EquipmentItem] = []
     for e in equipment_in:
         item = dataclasses.replace(e.item, unit_id=unit_ids.get(e.unit_code), type_id=type_ids[type_key(e.type_name)])
         pool = register.items.get((item.unit_id, item.type_id, item.condition.value, item.year_in_service))
@@ -438,7 +460,7 @@ def _write_equipment(registry: Registry, register: _Register, equipment_in: list
             summary.equipment.added += 1
             continue
         existing = pool.pop(0)
-        changes = {"quantity": item.quantity}
+        changes: dict[str, Any] = {"quantity": item.quantity}
         for key in ("serial", "notes"):
             if key in e.present:
                 changes[key] = getattr(item, key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from ...domain.model import (
     Assignment,
@@ -59,17 +60,20 @@ class Problems:
         return bool(self._items)
 
 
+_T = TypeVar("_T")
+
+
 class RowReader:
     """One row's cells by column key; a cell that cannot be read is reported once."""
 
-    def __init__(self, raw: RawSheet, row: int, values: tuple, problems: Problems):
+    def __init__(self, raw: RawSheet, row: int, values: tuple[object, ...], problems: Problems):
         self.raw, self.row, self.values, self.problems = raw, row, values, problems
         self.failed: set[str] = set()  # labels already reported
 
     def has(self, key: str) -> bool:
         return key in self.raw.columns
 
-    def _get(self, key: str, convert: Callable[[object], object], required: str = ""):
+    def _get(self, key: str, convert: Callable[[object], _T], required: str = "") -> _T | None:
         position = self.raw.columns.get(key)
         value = self.values[position] if position is not None and position < len(self.values) else None
         try:
@@ -108,7 +112,7 @@ class RowReader:
     def choice(self, key: str, choices: ChoiceList, required: str = "") -> str | None:
         return self._get(key, choices.code, required)
 
-    def validated(self, check: Callable, *args):
+    def validated(self, check: Callable[..., _T], *args: Any) -> _T | None:
         """Run a domain check, turning each field error into a row problem."""
         try:
             return check(*args)
@@ -197,11 +201,11 @@ def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: 
         order = r.integer("sort_order")
         if order is not None and order < 0:
             r.report(raw.sheet.column("sort_order").label, "không được âm")
-        unit = r.validated(
+        checked = r.validated(
             clean_unit, unit, [c.code for c in levels.choices], [c.code for c in kinds.choices]
         )
-        if unit is not None and not r.failed:
-            out.append(UnitIn(number, raw, unit, frozenset(raw.columns), order, parent_code))
+        if checked is not None and not r.failed:
+            out.append(UnitIn(number, raw, checked, frozenset(raw.columns), order, parent_code))
     return out
 
 
@@ -266,9 +270,9 @@ def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:
             serial=r.line("serial"),
             notes=r.text("notes"),
         )  # fmt: skip
-        item = r.validated(clean_equipment_item, item)
-        if kind is not None and item is not None and not r.failed:
-            out.append(EquipmentIn(number, raw, unit_code, kind.name, item, frozenset(raw.columns)))
+        checked = r.validated(clean_equipment_item, item)
+        if kind is not None and checked is not None and not r.failed:
+            out.append(EquipmentIn(number, raw, unit_code, kind.name, checked, frozenset(raw.columns)))
     return out
 
 

@@ -32,17 +32,17 @@ class RawSheet:
     columns: dict[str, int] = field(default_factory=dict)  # column key -> position
     labels: dict[str, str] = field(default_factory=dict)  # column key -> header, as problems name it
     ignored: list[str] = field(default_factory=list)  # headers that are not ours
-    rows: list[tuple[int, tuple]] = field(default_factory=list)  # (row number shown, values)
+    rows: list[tuple[int, tuple[object, ...]]] = field(default_factory=list)  # (row number shown, values)
 
     def where(self, row: int) -> str:
         return f"{self.file_name}[{self.title}]:{row}"
 
 
-def _blank(values: tuple) -> bool:
+def _blank(values: tuple[object, ...]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def _collect(raw: RawSheet, rows: Iterable[tuple[int, tuple]], problems: list[str]) -> bool:
+def _collect(raw: RawSheet, rows: Iterable[tuple[int, tuple[object, ...]]], problems: list[str]) -> bool:
     """Find the header among the first rows, then keep the non-blank rows below it.
 
     False when the sheet is refused as a whole (no header, too many rows)."""
@@ -54,7 +54,8 @@ def _collect(raw: RawSheet, rows: Iterable[tuple[int, tuple]], problems: list[st
                 continue
             if number > _HEADER_SEARCH_ROWS:
                 break
-            found, labels = {}, {}
+            found: dict[str, int] = {}
+            labels: dict[str, str] = {}
             for position, value in enumerate(values):
                 column = header_column(raw.sheet, value)
                 if column is not None:
@@ -83,10 +84,10 @@ def _collect(raw: RawSheet, rows: Iterable[tuple[int, tuple]], problems: list[st
             return False
         raw.rows.append((number, values))
     if not header_found:
-        labels = ", ".join(c.label for c in raw.sheet.columns if c.required)
+        required = ", ".join(c.label for c in raw.sheet.columns if c.required)
         problems.append(
             f"{raw.file_name}[{raw.title}]:1: không tìm thấy dòng tiêu đề "
-            f"(cần ít nhất các cột: {labels})"
+            f"(cần ít nhất các cột: {required})"
         )
         return False
     missing = [c.label for c in raw.sheet.columns if c.required and c.key not in raw.columns]
@@ -171,7 +172,7 @@ def read_csv(path: Path, problems: list[str]) -> list[RawSheet]:
     old_limit = csv.field_size_limit()
     csv.field_size_limit(max(old_limit, 10 * MAX_CELL_CHARS))
 
-    def rows() -> Iterator[tuple[int, tuple]]:
+    def rows() -> Iterator[tuple[int, tuple[object, ...]]]:
         # the record number is the row number Excel shows, even when a quoted cell spans lines
         for number, values in enumerate(reader, start=1):
             yield number, tuple(values)

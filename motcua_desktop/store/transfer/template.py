@@ -17,6 +17,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ... import paths
 from ...domain.model import DEFAULT_LEVELS, DEFAULT_UNIT_KINDS, Condition, EmploymentKind
@@ -60,7 +61,7 @@ HINTS = {
 }
 
 
-def _fill_sheet(ws, sheet: Sheet, lists: dict[tuple[str, str], list[str]],
+def _fill_sheet(ws: Worksheet, sheet: Sheet, lists: dict[tuple[str, str], list[str]],
                 columns: tuple[Column, ...] | None = None) -> None:
     ws.title = sheet.title
     for i, column in enumerate(sheet.columns if columns is None else columns, start=1):
@@ -93,8 +94,7 @@ def build_template() -> Workbook:
     wb = Workbook()
     lists = value_lists()
     for index, sheet in enumerate((UNITS, STAFF, EQUIPMENT)):
-        ws = wb.active if index == 0 else wb.create_sheet()
-        _fill_sheet(ws, sheet, lists)
+        _fill_sheet(wb.worksheets[0] if index == 0 else wb.create_sheet(), sheet, lists)
     norms = tuple(norm_column(level.label) for level in DEFAULT_LEVELS)
     _fill_sheet(wb.create_sheet(), TYPES, lists, (*TYPES.columns, *norms))
     wb.properties.creator = "Một Cửa Desktop"

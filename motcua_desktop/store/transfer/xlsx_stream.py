@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 from lxml import etree
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
@@ -56,7 +57,7 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
-def _text_of(element) -> str:
+def _text_of(element: etree._Element) -> str:
     """Text of a shared or inline string: its ``<t>`` runs, without phonetic ``<rPh>``."""
     parts = []
     for child in element:
@@ -69,7 +70,7 @@ def _text_of(element) -> str:
 
 
 class XlsxReader:
-    def __init__(self, path):
+    def __init__(self, path: str | Path) -> None:
         try:
             self.zip = zipfile.ZipFile(path)
             self._load()
@@ -79,7 +80,7 @@ class XlsxReader:
     def close(self) -> None:
         self.zip.close()
 
-    def _xml(self, name: str):
+    def _xml(self, name: str) -> etree._Element:
         with self.zip.open(name) as f:
             return etree.parse(f, _PARSER).getroot()
 
@@ -93,7 +94,7 @@ class XlsxReader:
         for rel in self._xml(rels_name):
             target = rel.get("Target", "")
             full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            out[rel.get("Id")] = (rel.get("Type", ""), full)
+            out[rel.get("Id", "")] = (rel.get("Type", ""), full)
         return out
 
     def _load(self) -> None:
@@ -102,7 +103,7 @@ class XlsxReader:
         rels = self._rels(workbook)
         self.sheets: list[tuple[str, str]] = []  # (title, part)
         for el in self._xml(workbook).iter("{*}sheet"):
-            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
+            rid = next((v for k, v in el.attrib.items() if _local(str(k)) == "id"), None)
             if rid in rels:
                 self.sheets.append((el.get("name", ""), rels[rid][1]))
         self.shared: list[str] = []
@@ -116,8 +117,8 @@ class XlsxReader:
             elif kind.endswith("/styles") and part in self.zip.namelist():
                 self._load_styles(self._xml(part))
 
-    def _load_styles(self, root) -> None:
-        custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in root.iter("{*}numFmt")}
+    def _load_styles(self, root: etree._Element) -> None:
+        custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iter("{*}numFmt")}
         xfs = next(root.iter("{*}cellXfs"), None)
         if xfs is None:
             return
@@ -127,7 +128,7 @@ class XlsxReader:
             if code and is_date_format(code):
                 self.date_styles.add(index)
 
-    def rows(self, part: str) -> Iterator[tuple[int, tuple]]:
+    def rows(self, part: str) -> Iterator[tuple[int, tuple[object, ...]]]:
         """(row number as Excel shows it, cell values) for every ``<row>`` of a sheet."""
         columns: dict[str, int] = {}
         try:
@@ -138,7 +139,7 @@ class XlsxReader:
                         ns = row.tag[: row.tag.find("}") + 1]
                         self._tags = (ns + "v", ns + "is", ns + "t")
                     number = int(row.get("r") or number + 1)
-                    values: list = []
+                    values: list[object] = []
                     for c in row:
                         ref = c.get("r")
                         if ref:
@@ -162,7 +163,7 @@ class XlsxReader:
         except _BROKEN as exc:
             raise XlsxError(str(exc) or exc.__class__.__name__) from None
 
-    def _value(self, c):
+    def _value(self, c: etree._Element) -> object:
         kind = c.get("t")
         text = None
         v_tag, is_tag, t_tag = self._tags
