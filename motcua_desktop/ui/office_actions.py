@@ -3,6 +3,8 @@ set-up dialog also opens by itself on an empty register that has no office yet."
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -58,5 +60,15 @@ def attach(window) -> OfficeActions:
     actions = OfficeActions(window)
     window.office_actions = actions
     if actions.needs_setup():
-        QTimer.singleShot(0, actions.open_setup)
+        registry = window.registry
+
+        def ask() -> None:  # once the window is up, if it still shows that register
+            try:
+                still = window.registry is registry and actions.needs_setup()
+            except sqlite3.ProgrammingError:  # the window was closed meanwhile
+                return
+            if still:
+                actions.open_setup()
+
+        QTimer.singleShot(0, window, ask)
     return actions

@@ -90,6 +90,7 @@ def test_the_report_tab_switches_template_and_saves_a_narrative_as_a_template(qt
     saved = picker.save_as_template()
     assert saved is not None and picker.combo.findData(saved.key) >= 0
     assert reg.templates.get(saved.key).body == report.body
+    tab._timer.stop()  # no preview after the register is closed
     reg.close()
 
 
@@ -113,4 +114,5 @@ def test_print_and_save_first_list_what_is_missing_and_ask(qtbot, tmp_path, monk
     assert tab.save_as("pdf") is None and not (tmp_path / "x.pdf").exists()
     assert "- người ký" in asked[0] and "- cơ quan ban hành" in asked[0]
     assert "chưa có" in tab.editor.signer_name.placeholderText()
+    tab._timer.stop()
     reg.close()

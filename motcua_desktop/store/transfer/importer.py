@@ -44,6 +44,7 @@ from ..rows import (
 )
 from .cells import ChoiceList
 from .columns import SHEET_ORDER
+from .parents import check_parents, write_parents
 from .parsing import (
     EMPTY,
     EquipmentIn,
@@ -163,13 +164,6 @@ def _check_refs(rows: list[StaffIn] | list[EquipmentIn], register: _Register, fi
                          f"không có đơn vị mã '{s.unit_code}' trong tệp hay trong dữ liệu")
 
 
-def _check_parents(units_in: list[UnitIn], register: _Register, file_codes: set[str], problems: Problems) -> None:
-    for u in units_in:
-        if u.parent_code and not _known_unit(u.parent_code, register, file_codes):
-            problems.add(u.raw, u.row, "Thuộc đơn vị",
-                         f"không có đơn vị mã '{u.parent_code}' trong tệp hay trong dữ liệu")
-
-
 def _group_people(staff_in: list[StaffIn], register: _Register, problems: Problems) -> list[list[StaffIn]]:
     """Rows with the same person code together (in file order); each uncoded row alone."""
     groups: dict[str, list[StaffIn]] = {}
@@ -225,7 +219,7 @@ def import_file(registry: Registry, path: str | Path) -> ImportSummary:
     file_codes = _file_unit_codes(by_key.get("units"), problems)
     _check_refs(staff_in, register, file_codes, problems)
     _check_refs(equipment_in, register, file_codes, problems)
-    _check_parents(units_in, register, file_codes, problems)
+    check_parents(units_in, lambda code: _known_unit(code, register, file_codes), problems)
     groups = _group_people(staff_in, register, problems)
 
     if problems:
@@ -272,13 +266,7 @@ def _write_units(registry: Registry, register: _Register, units_in: list[UnitIn]
             summary.units.updated += 1
         else:
             summary.units.unchanged += 1
-    for u in units_in:  # parents once every unit of the file has its id
-        if "parent_code" not in u.present:
-            continue
-        unit = registry.units.get(ids.get(u.unit.code) or -1)
-        parent_id = ids.get(u.parent_code) if u.parent_code else None
-        if unit.parent_id != parent_id:
-            registry.units.update(dataclasses.replace(unit, parent_id=parent_id))
+    write_parents(registry, units_in, ids.get)
     return ids
 
 
