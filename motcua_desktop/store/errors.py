@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from typing import Any
 
 
 class StoreError(Exception):
@@ -48,6 +50,7 @@ class InputRejected(StoreError):
     ``problems`` holds one line per bad row, ``FILE[SHEET]:ROW: column: message``.
     """
 
-    def __init__(self, summary: str, problems: list[str] | None = None):
+    def __init__(self, summary: str, problems: list[str] | None = None, details: Sequence[object] | None = None):
         self.problems = list(problems or [])
+        self.details: list[Any] = list(details or [])  # the same problems by cell, for the import preview
         super().__init__(summary)

@@ -8,12 +8,11 @@ import json
 from functools import cache
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from .. import paths
 from ..domain.templates import ReportTemplate, UserTemplate, template_from_dict
 from ..domain.text import clean_line, fold, nfc
 from ..domain.validation import FieldError, ValidationError
+from .connection import Database
 from .database import transaction
 from .errors import NotFoundError
 

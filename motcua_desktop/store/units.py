@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from ..domain.model import Choice, Unit
 from ..domain.text import clean_line, fold
 from ..domain.validation import FieldError, ValidationError, clean_unit
+from .connection import Database
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
 from .rows import UNIT_COLUMNS, unit_from_row, unit_to_row
