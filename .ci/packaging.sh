@@ -54,6 +54,14 @@ offline "$BUNDLE/motcua" init --db "$SCRATCH/trong.sqlite"
 offline "$BUNDLE/motcua" import --db "$SCRATCH/trong.sqlite" "$SCRATCH/du-lieu.xlsx"
 offline "$BUNDLE/motcua" backup --db "$SCRATCH/trong.sqlite" --out "$SCRATCH/sao-luu.sqlite"
 offline "$BUNDLE/motcua" check --db "$SCRATCH/sao-luu.sqlite"
+# the official unit list (vietnam-provinces) travels in the bundle: a province and a commune
+offline "$BUNDLE/motcua" init --office 20 --db "$SCRATCH/tinh.sqlite" > "$SCRATCH/tinh.txt"
+grep -q "66 đơn vị" "$SCRATCH/tinh.txt" \
+  || fail "init --office 20 không tạo 66 đơn vị (danh mục đơn vị hành chính thiếu trong bản đóng gói)"
+offline "$BUNDLE/motcua" init --office 06463 --db "$SCRATCH/xa.sqlite"
+offline "$BUNDLE/motcua" report --db "$SCRATCH/xa.sqlite" --out "$SCRATCH/xa.pdf" 2>/dev/null
+pdftotext -layout "$SCRATCH/xa.pdf" "$SCRATCH/xa.txt"  # a file: grep -q on a pipe trips pipefail
+grep -q "XÃ CHI LĂNG" "$SCRATCH/xa.txt" || fail "báo cáo của xã không có XÃ CHI LĂNG"
 # Output redirected in a code page without Vietnamese (Windows: cp1252/cp1258 for a file or a
 # pipe): the frozen CLI still writes UTF-8 and exits 0
 PYTHONIOENCODING=cp1252 offline "$BUNDLE/motcua" check --db "$SCRATCH/mau.sqlite" > "$SCRATCH/cp1252.txt" \

@@ -43,6 +43,7 @@ from .cells import ChoiceList
 from .columns import SHEET_ORDER
 from .journal import describe, difference, snapshot
 from .options import ImportOptions
+from .parents import check_parents, write_parents
 from .parsing import Problems, UnitIn, parse_equipment, parse_staff, parse_types, parse_units
 from .reading import RawSheet, read_file
 from .register_view import RegisterView
@@ -147,6 +148,7 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
         _check_refs(staff_in, register, file_codes, names, problems)
         _check_refs(equipment_in, register, file_codes, names, problems)
         writer.check_ids(units_in, staff_in, equipment_in, types_in)
+        check_parents(units_in, lambda code: code in register.units or code.casefold() in file_codes, problems)
         groups = writer.group_people(staff_in)
         if problems:
             raise _refuse(path, problems)
@@ -154,6 +156,7 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
             raise InputRejected(f"{path.name} không có dòng dữ liệu nào để nhập")
         before = snapshot(registry.db.conn) if journal else None
         unit_ids = writer.units(units_in)
+        write_parents(registry, units_in, unit_ids.get)
         type_ids = writer.types(types_in, equipment_in)
         writer.staff(groups, unit_ids)
         writer.equipment(equipment_in, unit_ids, type_ids)

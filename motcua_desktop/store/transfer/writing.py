@@ -19,7 +19,7 @@ from .summary import ImportSummary
 CODE_PREFIX = "CB"
 _PERSON_FIELDS = tuple(c for c in PERSON_COLUMNS if c != "id")
 _UNIT_FIELDS = ("code", "name", "level", "kind", "admin_name", "address", "area_m2", "founding_decision",
-                "staffing_decision", "rules", "hotline", "notes")  # fmt: skip
+                "staffing_decision", "rules", "hotline", "notes", "official_code")  # fmt: skip
 _GONE = "không còn bản ghi này trong dữ liệu (đã bị xóa sau khi xuất tệp?); hãy xóa ô này để nhập như dòng mới"
 
 
