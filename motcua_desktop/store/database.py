@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from .. import paths
-from .errors import NewerDatabaseError, StoreError, friendly
+from .errors import NewerDatabaseError, StoreError, classify
 
 MIGRATION_SET = "motcua"
 APPLICATION_ID = 0x4D435531  # "MCU1": marks the file as ours for `file` and for us
@@ -144,21 +144,20 @@ def open_database(
                     migrations.apply(db)
             except sqlite3.Error as exc:
                 conn.close()
-                raise StoreError(
-                    f"Không cập nhật được cấu trúc tệp dữ liệu {path} ({exc}). "
-                    "Tệp dữ liệu vẫn nguyên như trước; hãy báo cho người hỗ trợ kỹ thuật."
-                ) from exc
+                problem = classify(exc, doing=f"Không cập nhật được cấu trúc tệp dữ liệu {path}")
+                raise type(problem)(f"{problem} Tệp dữ liệu vẫn nguyên như trước.") from exc
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         return db
     except sqlite3.Error as exc:
-        raise friendly(exc, str(path)) from exc
+        raise classify(exc, str(path)) from exc
 
 
 @contextmanager
 def transaction(db: Database) -> Iterator[Database]:
-    """One user action, all or nothing; SQLite errors come out as :class:`StoreError`."""
+    """One user action, all or nothing. SQLite errors come out sorted by :func:`classify`:
+    the user's environment as a :class:`StoreError`, the program's mistakes as a ``StoreBug``."""
     try:
         with db.atomic():
             yield db
     except sqlite3.Error as exc:
-        raise friendly(exc) from exc
+        raise classify(exc) from exc

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from ..domain.text import format_date
 from ..domain.validation import ValidationError
+from ..errors import KnownProblem
 from ..report.content import ReportContent, number_text
+from ..report.fonts import FontError
 from ..report.render import render
 from ..report.service import content_for, new_report
-from ..store.errors import StoreError
 from ..store.reports import SavedReport, clean_report
 from .printing import print_pdf
 from .report_editor import ReportEditor
@@ -185,7 +186,7 @@ class ReportTab(QWidget):
     def save(self) -> bool:
         try:
             saved = self.registry.reports.save(self.editor.report())
-        except (ValidationError, StoreError) as exc:
+        except (ValidationError, KnownProblem) as exc:
             self._warn(self.tr("Chưa lưu được báo cáo"), str(exc))
             return False
         self.editor.set_report(saved)
@@ -212,7 +213,7 @@ class ReportTab(QWidget):
         try:
             report = clean_report(self.editor.report())
             return content_for(self.registry, report)
-        except (ValidationError, StoreError) as exc:
+        except (ValidationError, KnownProblem) as exc:
             self.status.setText(str(exc))
             return None
 
@@ -272,6 +273,9 @@ class ReportTab(QWidget):
             render(content, out, fmt)
         except OSError as exc:
             self._warn(self.tr("Không ghi được tệp"), f"{out}: {exc.strerror or exc}")
+            return None
+        except FontError as exc:
+            self._warn(self.tr("Không lập được báo cáo"), str(exc))
             return None
         self.status.setText(self.tr("Đã lưu %1").replace("%1", str(out)))
         return out
