@@ -220,6 +220,9 @@ def _closing(content: ReportContent, st: dict[str, ParagraphStyle], width: float
     right += [Spacer(1, SIGNATURE_ROOM), _p(sig.name, st["sign"])]
     table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
     table.setStyle(TableStyle([
+        # the cells hold paragraphs with their own fonts, but a table still sets its cells'
+        # font (reportlab's default, Helvetica, unless given): one more font to embed
+        ("FONT", (0, 0), (-1, -1), st["body"].fontName, BODY_SIZE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
@@ -320,6 +323,9 @@ def render_pdf(content: ReportContent, out: Path, fonts: FontFamily | None = Non
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=f"Báo cáo: {content.title}",
         author=" ".join(content.header.issuing_body), subject=f"Số liệu {content.as_of_text}",
         creator="Một Cửa Desktop", lang="vi-VN",
+        # the canvas's starting font: reportlab's default (Helvetica) would be declared in
+        # every page's resources without being embedded
+        initialFontName=fonts.name("regular"), initialFontSize=BODY_SIZE, initialLeading=BODY_LEADING,
     )  # fmt: skip
     doc.addPageTemplates([
         PageTemplate("report", frames=[frame(A4)], onPageEnd=page_number, pagesize=A4),
