@@ -173,5 +173,8 @@ def test_sigkill_during_edits_and_imports_loses_nothing_acknowledged(tmp_path):
     assert total["edits"].kills + total["import"].kills >= KILLS
     assert [d for s in total.values() for d in s.damaged] == []
     assert [x for s in total.values() for x in s.lost] == []
-    # the kills did land during writes, not only before or between them
-    assert total["edits"].acked > total["edits"].kills and total["import"].acked > 0
+    # the kills did land during writes, not only before or between them: some writes were
+    # acknowledged, and some kills fell between a commit and its acknowledgement. (Counting
+    # writes per kill is not used: on a loaded machine each write is slower, not less safe.)
+    assert total["edits"].acked > 0 and total["import"].acked > 0
+    assert total["edits"].committed_unacked + total["import"].committed_unacked > 0
