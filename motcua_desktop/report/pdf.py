@@ -1,7 +1,8 @@
 """The report as PDF (reportlab) in the layout of Nghị định 30/2020, Phụ lục I.
 
-Only turns a :class:`~.content.ReportContent` into a file; every measure of the decree is a
-named constant here so tests and readers find it in one place.
+Only turns a :class:`~.content.ReportContent` into a file. The measures (margins, sizes,
+spacing, bold rows) are :mod:`.layout`'s, shared with the Word and Excel renderers; what is
+here is how reportlab draws them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -30,22 +30,50 @@ from reportlab.platypus.flowables import KeepTogether
 
 from .content import AppendixTable, Header, KinhGui, ReportContent, cell_text
 from .fonts import FontFamily, report_fonts
+from .layout import (
+    APPENDIX_ATTACHED_LEADING,
+    APPENDIX_ATTACHED_SIZE,
+    APPENDIX_HEADING_LEADING,
+    APPENDIX_LABEL_SIZE,
+    APPENDIX_SPACE_BEFORE_TABLE,
+    APPENDIX_TITLE_SIZE,
+    BODY_LEADING,
+    BODY_SIZE,
+    DATE_SIZE,
+    FIRST_LINE_INDENT_MM,
+    ISSUER_RULE_SHARE,
+    ISSUER_SIZE,
+    LEFT_COLUMN,
+    MARGIN_BOTTOM_MM,
+    MARGIN_LEFT_MM,
+    MARGIN_RIGHT_MM,
+    MARGIN_TOP_MM,
+    NOI_NHAN_LABEL_LEADING,
+    NOI_NHAN_LABEL_SIZE,
+    NOI_NHAN_LEADING,
+    NOI_NHAN_SIZE,
+    NUMBER_SIZE,
+    PAGE_NUMBER_FROM_TOP_MM,
+    PAGE_NUMBER_SIZE,
+    QUOC_HIEU_SIZE,
+    RULE_WIDTH,
+    SIGNATURE_ROOM,
+    SIGNATURE_SIZE,
+    SPACE_AFTER,
+    TABLE_LEADING,
+    TABLE_SIZE,
+    TIEU_NGU_SIZE,
+    TITLE_RULE_SHARE,
+    TITLE_SIZE,
+    emphasised,
+    mm,
+)
 
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
-PAGE_NUMBER_SIZE, PAGE_NUMBER_FROM_TOP = 13, 12 * mm
-QUOC_HIEU_SIZE, TIEU_NGU_SIZE = 12, 13
-ISSUER_SIZE, NUMBER_SIZE, DATE_SIZE = 13, 13, 14
-TITLE_SIZE, BODY_SIZE = 14, 14
-BODY_LEADING = 17  # single spacing for 14 pt
-FIRST_LINE_INDENT = 1.27 * cm
-SPACE_AFTER = 6
-NOI_NHAN_LABEL_SIZE, NOI_NHAN_SIZE = 12, 11
-TABLE_SIZE = 12
-LEFT_COLUMN = 0.40  # share of the text width taken by the header's left column
-RULE_WIDTH = 0.5
-ISSUER_RULE_SHARE = 0.40  # of the issuing body's text: within the decree's 1/3–1/2
-TITLE_RULE_SHARE = 0.40
-SIGNATURE_ROOM = 72  # points between the signer's title and name, for the signature and seal
+# reportlab measures in points
+MARGIN_TOP, MARGIN_BOTTOM = mm(MARGIN_TOP_MM), mm(MARGIN_BOTTOM_MM)
+MARGIN_LEFT, MARGIN_RIGHT = mm(MARGIN_LEFT_MM), mm(MARGIN_RIGHT_MM)
+PAGE_NUMBER_FROM_TOP = mm(PAGE_NUMBER_FROM_TOP_MM)
+FIRST_LINE_INDENT = mm(FIRST_LINE_INDENT_MM)
 
 
 def _text_width(page_size) -> float:
@@ -194,17 +222,24 @@ def _styles(f: FontFamily) -> dict[str, ParagraphStyle]:
         "heading2": ParagraphStyle("heading2", parent=body, keepWithNext=True),
         "noi_nhan_label": ParagraphStyle(
             "nn_label", fontName=f.name("bolditalic"), fontSize=NOI_NHAN_LABEL_SIZE,
-            leading=15, alignment=TA_LEFT,
+            leading=NOI_NHAN_LABEL_LEADING, alignment=TA_LEFT,
         ),  # fmt: skip
-        "noi_nhan": ParagraphStyle("nn", fontName=f.name("regular"), fontSize=NOI_NHAN_SIZE, leading=13),
-        "sign": ParagraphStyle("sign", parent=centre, fontName=f.name("bold"), leading=17),
-        "app_label": ParagraphStyle("app_label", parent=centre, fontName=f.name("bold"), fontSize=14, leading=18),
-        "app_title": ParagraphStyle("app_title", parent=centre, fontName=f.name("bold"), fontSize=14, leading=18),
-        "app_attached": ParagraphStyle("app_att", parent=centre, fontName=f.name("italic"), fontSize=13, leading=17),
-        "cell": ParagraphStyle("cell", fontName=f.name("regular"), fontSize=TABLE_SIZE, leading=14),
-        "cell_bold": ParagraphStyle("cellb", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=14),
-        "head": ParagraphStyle("head", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=14, alignment=TA_CENTER),
-        "note": ParagraphStyle("note", fontName=f.name("italic"), fontSize=TABLE_SIZE, leading=14, spaceBefore=6),
+        "noi_nhan": ParagraphStyle("nn", fontName=f.name("regular"), fontSize=NOI_NHAN_SIZE,
+                                   leading=NOI_NHAN_LEADING),  # fmt: skip
+        "sign": ParagraphStyle("sign", parent=centre, fontName=f.name("bold"), fontSize=SIGNATURE_SIZE,
+                               leading=BODY_LEADING),  # fmt: skip
+        "app_label": ParagraphStyle("app_label", parent=centre, fontName=f.name("bold"),
+                                    fontSize=APPENDIX_LABEL_SIZE, leading=APPENDIX_HEADING_LEADING),
+        "app_title": ParagraphStyle("app_title", parent=centre, fontName=f.name("bold"),
+                                    fontSize=APPENDIX_TITLE_SIZE, leading=APPENDIX_HEADING_LEADING),
+        "app_attached": ParagraphStyle("app_att", parent=centre, fontName=f.name("italic"),
+                                       fontSize=APPENDIX_ATTACHED_SIZE, leading=APPENDIX_ATTACHED_LEADING),
+        "cell": ParagraphStyle("cell", fontName=f.name("regular"), fontSize=TABLE_SIZE, leading=TABLE_LEADING),
+        "cell_bold": ParagraphStyle("cellb", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=TABLE_LEADING),
+        "head": ParagraphStyle("head", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=TABLE_LEADING,
+                               alignment=TA_CENTER),  # fmt: skip
+        "note": ParagraphStyle("note", fontName=f.name("italic"), fontSize=TABLE_SIZE, leading=TABLE_LEADING,
+                               spaceBefore=SPACE_AFTER),  # fmt: skip
     }
 
 
@@ -248,7 +283,7 @@ def _appendix_table(t: AppendixTable, st: dict[str, ParagraphStyle], width: floa
         style.append(("ALIGN", (c, len(t.header)), (c, -1), "LEFT"))
     for row in t.rows:
         r = len(data)
-        bold = row.kind in ("section", "group", "total")
+        bold = emphasised(row.kind)
         cells: list = []
         for c, value in enumerate(row.cells):
             text = cell_text(value)
@@ -292,7 +327,7 @@ def build_story(content: ReportContent, fonts: FontFamily, state: dict) -> list:
             _p(table.label, st["app_label"]),
             _p(table.title, st["app_title"]),
             _p(table.attached, st["app_attached"]),
-            Spacer(1, 10),
+            Spacer(1, APPENDIX_SPACE_BEFORE_TABLE),
         ]))  # fmt: skip
         story.append(_appendix_table(table, st, t_width))
         if table.note:
