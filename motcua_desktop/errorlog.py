@@ -99,14 +99,15 @@ def user_message(exc: BaseException, log_path: Path | None) -> str:
 
 
 Show = Callable[[BaseException, str, Path | None], None]
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
-def install_excepthook(show: Show | None = None):
+def install_excepthook(show: Show | None = None) -> ExceptHook:
     """Route uncaught exceptions to the log and to ``show(exc, message, log_path)``; returns
     the previous hook. Ctrl+C keeps its usual meaning."""
     previous = sys.excepthook
 
-    def hook(exc_type, exc, tb):
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             previous(exc_type, exc, tb)
             return
