@@ -74,6 +74,14 @@ MARGIN_TOP, MARGIN_BOTTOM = mm(MARGIN_TOP_MM), mm(MARGIN_BOTTOM_MM)
 MARGIN_LEFT, MARGIN_RIGHT = mm(MARGIN_LEFT_MM), mm(MARGIN_RIGHT_MM)
 PAGE_NUMBER_FROM_TOP = mm(PAGE_NUMBER_FROM_TOP_MM)
 FIRST_LINE_INDENT = mm(FIRST_LINE_INDENT_MM)
+# how the drawn header, title and Kính gửi are spaced (pt); Word spaces them by its own rules
+HEADER_LEADING = 16  # between the lines of each header column
+HEADER_TOP = 12  # from the top of the header to the first baseline
+RULE_BELOW = 5  # from a baseline to the short rule under it (issuer, subject)
+MOTTO_RULE_BELOW = 4  # from the motto's baseline to its rule
+NUMBER_ROW_BELOW = 24  # from the lower rule to the row of "Số" and the date
+TITLE_LEADING = 18
+TITLE_SPACE_BEFORE = 8
 
 
 def _text_width(page_size) -> float:
@@ -90,7 +98,7 @@ class _Header(Flowable):
         self.right_w = width - self.left_w
         self.left_lines = ([header.parent_body] if header.parent_body else []) + list(header.issuing_body)
         rows = max(len(self.left_lines), 2)
-        self.height = 14 + (rows - 1) * 16 + 8 + 24 + 6
+        self.height = 14 + (rows - 1) * HEADER_LEADING + 8 + NUMBER_ROW_BELOW + 6
 
     def wrap(self, aw, ah):
         return self.width, self.height
@@ -108,7 +116,7 @@ class _Header(Flowable):
         f, h = self.f, self.h
         self.canv.setFillColorRGB(0, 0, 0)
         self.canv.setStrokeColorRGB(0, 0, 0)
-        top = self.height - 12
+        top = self.height - HEADER_TOP
         cl, cr = self.left_w / 2, self.left_w + self.right_w / 2
         # left: cơ quan chủ quản (regular), cơ quan ban hành (bold) with its short rule
         y = top
@@ -119,16 +127,16 @@ class _Header(Flowable):
             w = self._centred(line, cl, y, font, ISSUER_SIZE)
             if not parent:
                 issuer_widths.append(w)
-            y -= 16
-        left_rule_y = y + 16 - 5
+            y -= HEADER_LEADING
+        left_rule_y = y + HEADER_LEADING - RULE_BELOW
         self._rule(cl, left_rule_y, max(issuer_widths or [0]) * ISSUER_RULE_SHARE)
         # right: Quốc hiệu, Tiêu ngữ with a rule exactly as long as its text
         self._centred(h.quoc_hieu, cr, top, f.name("bold"), QUOC_HIEU_SIZE)
-        w = self._centred(h.tieu_ngu, cr, top - 16, f.name("bold"), TIEU_NGU_SIZE)
-        right_rule_y = top - 16 - 4
+        w = self._centred(h.tieu_ngu, cr, top - HEADER_LEADING, f.name("bold"), TIEU_NGU_SIZE)
+        right_rule_y = top - HEADER_LEADING - MOTTO_RULE_BELOW
         self._rule(cr, right_rule_y, w)
         # one row: Số … on the left, the italic place and date on the right
-        row_y = min(left_rule_y, right_rule_y) - 24
+        row_y = min(left_rule_y, right_rule_y) - NUMBER_ROW_BELOW
         self._centred(h.number_line, cl, row_y, f.name("regular"), NUMBER_SIZE)
         self._centred(h.date_line, cr, row_y, f.name("italic"), DATE_SIZE)
 
@@ -140,24 +148,24 @@ class _Title(Flowable):
         super().__init__()
         self.doc_type, self.f, self.width = doc_type, fonts, width
         self.lines = _split(title, fonts.name("bold"), TITLE_SIZE, width * 0.9)
-        self.height = 8 + 18 * (1 + len(self.lines)) + 6
+        self.height = TITLE_SPACE_BEFORE + TITLE_LEADING * (1 + len(self.lines)) + 6
 
     def wrap(self, aw, ah):
         return self.width, self.height
 
     def draw(self):
         c, bold, cx = self.canv, self.f.name("bold"), self.width / 2
-        y = self.height - 8 - TITLE_SIZE
+        y = self.height - TITLE_SPACE_BEFORE - TITLE_SIZE
         c.setFont(bold, TITLE_SIZE)
         c.drawCentredString(cx, y, self.doc_type)
         widest = 0.0
         for line in self.lines:
-            y -= 18
+            y -= TITLE_LEADING
             c.drawCentredString(cx, y, line)
             widest = max(widest, stringWidth(line, bold, TITLE_SIZE))
         c.setLineWidth(RULE_WIDTH)
         length = widest * TITLE_RULE_SHARE
-        c.line(cx - length / 2, y - 5, cx + length / 2, y - 5)
+        c.line(cx - length / 2, y - RULE_BELOW, cx + length / 2, y - RULE_BELOW)
 
 
 class _KinhGui(Flowable):
@@ -170,7 +178,7 @@ class _KinhGui(Flowable):
         label_w = stringWidth(self.label, self.font, BODY_SIZE)
         avail = width - label_w
         self.items = [ln for item in kg.items for ln in _split(item, self.font, BODY_SIZE, avail)]
-        self.height = 10 + 17 * len(self.items) + 4
+        self.height = 10 + BODY_LEADING * len(self.items) + 4
 
     def wrap(self, aw, ah):
         return self.width, self.height
@@ -185,7 +193,7 @@ class _KinhGui(Flowable):
         c.drawString(x0, y, self.label)
         for item in self.items:
             c.drawString(x0 + label_w, y, item)
-            y -= 17
+            y -= BODY_LEADING
 
 
 class _SectionStart(Flowable):
