@@ -231,10 +231,14 @@ def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> 
 
 
 def newest_good_backup(db_path: str | Path, folders: Iterable[Path] | None = None) -> BackupInfo | None:
-    """The newest backup that passes the full integrity check (a damaged one is skipped)."""
+    """The newest backup that passes the full integrity check (a damaged one is skipped, and
+    so is one that cannot be read now: locked, or on a disk that fails)."""
     for info in list_backups(db_path, folders):
-        if not check_file(info.path):
-            return info
+        try:
+            if not check_file(info.path):
+                return info
+        except StoreError:
+            continue
     return None
 
 

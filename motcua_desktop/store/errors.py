@@ -42,7 +42,11 @@ class CannotOpen(StoreError):
 
 
 class DamagedFile(StoreError):
-    """The file is not an SQLite database, is damaged, or the disk failed reading it."""
+    """The file is not an SQLite database, or its content is damaged."""
+
+
+class DiskFailed(StoreError):
+    """The disk failed a read or a write: a network drive gone, a USB stick pulled, a bad disk."""
 
 
 class StoreBug(Exception):
@@ -115,7 +119,7 @@ def _classify(exc: sqlite3.Error, where: str) -> StoreError | StoreBug:
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DamagedFile(f"Tệp dữ liệu bị hỏng hoặc không phải tệp của chương trình{where}.")
     if primary == SQLITE_IOERR:
-        return DamagedFile(f"Lỗi đọc/ghi ổ đĩa khi dùng tệp dữ liệu{where} (ổ mạng bị ngắt, "
+        return DiskFailed(f"Lỗi đọc/ghi ổ đĩa khi dùng tệp dữ liệu{where} (ổ mạng bị ngắt, "
                            "thiết bị USB bị rút hoặc ổ đĩa hỏng). Hãy kiểm tra ổ đĩa rồi thử lại.")
     if code in (SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY):
         return IntegrityRefused("Mã này đã có, hãy chọn mã khác.")

@@ -1,7 +1,9 @@
 """Is a data file intact? A quick check at start, a full one for ``motcua check`` and backups.
 
 Both answer with Vietnamese lines saying what was found (empty: intact) and never change
-the file: it is opened read-only.
+the file: it is opened read-only. A file that cannot be read now for another reason — another
+program's lock, a failing disk read — is not called damaged: that is raised as the
+environment's :class:`~.errors.StoreError` (and a mistake of ours as a bug).
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+
+from .errors import DamagedFile, classify
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables every register has from its first migration: a file without them is not ours.
@@ -90,7 +94,10 @@ def _check(path: Path, *, full: bool) -> list[str]:
                     f"Tệp dữ liệu {path}: {count} dòng trong bảng {table} trỏ tới bản ghi "
                     "không còn tồn tại."
                 )
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
+        problem = classify(exc, str(path))
+        if not isinstance(problem, DamagedFile):
+            raise problem from exc
         return [f"Tệp dữ liệu {path} bị hỏng, không đọc được ({exc})."]
     finally:
         conn.close()

@@ -101,3 +101,17 @@ def test_a_file_nobody_can_read_now_is_refused_and_not_offered_a_backup(qtbot, m
     assert status == 1 and offered == []
     [message] = messages
     assert "đang bị một chương trình khác khóa hoàn toàn" in message and "không bị hỏng" in message
+
+
+def test_the_integrity_check_calls_a_locked_file_locked_not_damaged(sample_db_path):
+    from motcua_desktop.store.errors import FileLocked
+    from motcua_desktop.store.health import check_file, quick_check
+
+    conn = sqlite3.connect(sample_db_path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    with held_exclusive(sample_db_path):
+        for check in (quick_check, check_file):
+            with pytest.raises(FileLocked, match="khóa"):
+                check(sample_db_path)
+    assert check_file(sample_db_path) == []

@@ -15,6 +15,7 @@ from motcua_desktop.store.errors import (
     SQLITE_FULL,
     CannotOpen,
     DamagedFile,
+    DiskFailed,
     DiskFull,
     FileLocked,
     IntegrityRefused,
@@ -119,7 +120,7 @@ def test_the_code_decides_not_the_wording_of_the_message():
     assert isinstance(classify(full), DiskFull)
     extended = sqlite3.OperationalError("disk I/O error")
     extended.sqlite_errorcode, extended.sqlite_errorname = 10 | (2 << 8), "SQLITE_IOERR_SHORT_READ"
-    assert isinstance(classify(extended), DamagedFile)
+    assert isinstance(classify(extended), DiskFailed)
 
 
 def test_a_mistake_inside_a_write_is_a_bug_and_the_write_is_undone(registry):
@@ -133,6 +134,6 @@ def test_a_mistake_inside_a_write_is_a_bug_and_the_write_is_undone(registry):
 
 
 def test_every_environment_error_is_a_known_problem():
-    for kind in (FileLocked, DiskFull, ReadOnlyFile, CannotOpen, DamagedFile, IntegrityRefused):
+    for kind in (FileLocked, DiskFull, ReadOnlyFile, CannotOpen, DamagedFile, DiskFailed, IntegrityRefused):
         assert issubclass(kind, StoreError) and issubclass(kind, KnownProblem)
         assert not is_bug(kind("…"))
