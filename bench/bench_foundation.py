@@ -31,8 +31,8 @@ from openpyxl import Workbook  # noqa: E402
 from province_data import generate  # noqa: E402
 
 from motcua_desktop.store import Registry  # noqa: E402
+from motcua_desktop.store.sheets import read_book  # noqa: E402
 from motcua_desktop.store.transfer import export_workbook, import_file  # noqa: E402
-from motcua_desktop.store.transfer.xlsx_stream import XlsxReader  # noqa: E402
 
 
 @contextmanager
@@ -45,16 +45,14 @@ def timed(label: str):
 
 def staff_only(source: Path, out: Path, rows: int = 20_000) -> Path:
     """The province's units and its first ``rows`` staff rows, as a workbook of its own."""
-    src = XlsxReader(source)
-    parts = dict(src.sheets)
+    grids = {grid.name: grid for grid in read_book(source)}
     wb = Workbook(write_only=True)
     for title, limit in (("Đơn vị", None), ("Cán bộ", rows + 1)):
         ws = wb.create_sheet(title)
-        for i, (_, values) in enumerate(src.rows(parts[title])):
+        for i, (_, values) in enumerate(grids[title].rows):
             if limit is not None and i >= limit:
                 break
-            ws.append(values)
-    src.close()
+            ws.append([None if v == "" else v for v in values])
     wb.save(out)
     return out
 

@@ -118,6 +118,10 @@ CUTS: tuple[Cut, ...] = (
     Cut(("*libqt6opengl.so*", "*/qt6opengl.dll", "qt6opengl.dll"),
         "Qt OpenGL helpers: pulled in by PySide6's hooks, linked by nothing kept (checked at build "
         "time), since the QtOpenGL bindings are excluded"),
+    Cut(("*/plugins/platforminputcontexts/*virtualkeyboard*", "*qt6virtualkeyboard*", "*qt6quick*",
+         "*qt6qml*"),
+        "Qt's on-screen keyboard (PySide6-Addons, which carries QtPdf before 6.12) and the Qt Quick/"
+        "QML it runs on (~17 MB): office PCs have keyboards; the compose/ibus input methods stay"),
     Cut(("*/plugins/sqldrivers/*", "*/plugins/qmltooling/*", "pyside6/qt/qml/*", "pyside6/qml/*"),
         "Qt SQL drivers and QML: storage is Python's sqlite3, the UI is widgets"),
     Cut(("*/plugins/wayland-*", "*/plugins/platforms/*wayland*", "*libqt6wayland*",

@@ -71,6 +71,22 @@ def make_sample_register(folder: Path) -> Path:
     return path
 
 
+def check_import_reader(db_path: Path, folder: Path) -> str:
+    """The spreadsheet reader (calamine, a compiled extension) is in the bundle: the sample
+    exported to .xlsx reads back through a dry-run import that changes nothing."""
+    from .store.registry import Registry
+    from .store.transfer import export_workbook, import_file
+
+    registry = Registry.open(db_path)
+    try:
+        summary = import_file(registry, export_workbook(registry, folder / "xuat.xlsx"), dry_run=True)
+    finally:
+        registry.close()
+    if summary.changed or not summary.units.unchanged:
+        raise SmokeFailure("nhập lại tệp xuất của dữ liệu mẫu không ra đúng dữ liệu")
+    return f"đọc lại {summary.units.unchanged} đơn vị từ tệp xuất"
+
+
 def _default_platform() -> str:
     if sys.platform == "win32":
         return "windows"
@@ -243,6 +259,8 @@ def run_smoke_test() -> int:
             _step(step, check_resources)
             step = "dữ liệu mẫu"
             db_path = _step(step, lambda: make_sample_register(folder))
+            step = "đọc bảng tính"
+            _step(step, lambda: check_import_reader(db_path, folder))
             step = "plugin Qt"
             _step(step, check_qt_plugins)
             step = "sắp xếp tiếng Việt"

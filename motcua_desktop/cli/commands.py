@@ -17,11 +17,34 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
 
 
-def open_existing(args: argparse.Namespace, *, read_only: bool = False) -> Registry:
+def existing_db(args: argparse.Namespace) -> Path:
+    """The ``--db`` of every command but ``init``: it must be a SQLite file already.
+
+    A zero-byte or foreign file would otherwise be turned into a new register (or written
+    over); it is bad input instead."""
+    from ..store.outputs import is_sqlite_file
+
     path = _db_path(args)
     if not path.exists():
         raise UserError(f"không có tệp dữ liệu {path} (tạo bằng: motcua init --db {path})")
-    return Registry.open(path, read_only=read_only)
+    if path.is_dir():
+        raise UserError(f"{path} là một thư mục, không phải tệp dữ liệu")
+    if path.stat().st_size == 0:
+        raise UserError(f"tệp dữ liệu {path} rỗng (0 byte); tạo tệp mới bằng: motcua init --db {path}")
+    if not is_sqlite_file(path):
+        raise UserError(f"{path} không phải tệp dữ liệu của Một Cửa Desktop (không phải tệp SQLite)")
+    return path
+
+
+def check_out(args: argparse.Namespace, out: str | Path) -> Path:
+    """Refuse an ``--out`` that is the register, its companions or a backup."""
+    from ..store.outputs import check_output_path
+
+    return check_output_path(out, _db_path(args))
+
+
+def open_existing(args: argparse.Namespace, *, read_only: bool = False) -> Registry:
+    return Registry.open(existing_db(args), read_only=read_only)
 
 
 def as_of_arg(text: str) -> date:
@@ -46,6 +69,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         if args.demo:
             load_sample(registry)
+        else:
+            from ..store.new_register import start_new_register
+
+            start_new_register(registry)
         units = len(registry.units.list())
         people = len(registry.staff.people())
     finally:
@@ -69,6 +96,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from ..store.transfer import export_workbook
 
+    check_out(args, args.out)
     registry = open_existing(args, read_only=True)
     try:
         export_workbook(registry, Path(args.out))
@@ -87,6 +115,8 @@ def _send_to_printer(pdf: Path, printer: str | None) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from ..report.cli import run_report_command
 
+    if getattr(args, "out", None):
+        check_out(args, args.out)
     registry = open_existing(args)
     try:
         return run_report_command(registry, args, send_to_printer=_send_to_printer)
@@ -100,7 +130,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = _db_path(args)
     if not path.exists():
         raise UserError(f"không có tệp dữ liệu {path}")
-    problems = check_file(path)
+    problems = check_file(path)  # a damaged or foreign file is what this command diagnoses
     if problems:
         for line in problems:
             print(f"motcua: {line}", file=sys.stderr)
@@ -112,7 +142,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from ..store.backup import backup_to
 
-    out = backup_to(_db_path(args), Path(args.out))
+    db = existing_db(args)
+    out_arg = Path(args.out)
+    if not out_arg.is_dir():
+        check_out(args, out_arg)
+    out = backup_to(db, out_arg)
     print(f"Đã sao lưu vào {out}")
     return 0
 
@@ -135,8 +169,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add("init", cmd_init, "tạo tệp dữ liệu mới")
     p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="nạp dữ liệu mẫu")
 
-    p = add("import", cmd_import, "nhập đơn vị, cán bộ, thiết bị từ tệp .xlsx hoặc .csv")
-    p.add_argument("file", help="tệp .xlsx hoặc .csv")
+    p = add("import", cmd_import, "nhập đơn vị, cán bộ, thiết bị từ tệp .xlsx, .xls, .ods hoặc .csv")
+    p.add_argument("file", help="tệp .xlsx, .xls, .ods hoặc .csv")
 
     p = add("export", cmd_export, "xuất toàn bộ dữ liệu ra tệp .xlsx theo mẫu nhập")
     p.add_argument("--out", required=True, help="tệp .xlsx")

@@ -24,8 +24,21 @@ _PATH_PROBLEMS = {
 }
 
 
+# How a value is named in ``--help`` (argparse would print the option's name in capitals).
+_METAVARS = {"db": "TỆP", "out": "TỆP_RA", "file": "TỆP", "files": "TỆP", "report": "SỐ",
+             "as_of": "NGÀY", "printer": "MÁY_IN", "office": "MÃ"}
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse in Vietnamese, exiting 2 on a usage error as it does by default."""
+
+    def add_argument(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        takes_value = kwargs.get("action") in (None, "store", "append") and "choices" not in kwargs
+        if takes_value and "metavar" not in kwargs:
+            dest = kwargs.get("dest") or next(
+                (a.lstrip("-").replace("-", "_") for a in args if a.startswith("--")), args[0] if args else "")
+            kwargs["metavar"] = _METAVARS.get(dest, "GIÁ_TRỊ")
+        return super().add_argument(*args, **kwargs)
 
     def error(self, message: str):  # noqa: D401
         self.print_usage(sys.stderr)
@@ -34,10 +47,13 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from . import commands
+    from .argparse_vi import install
 
+    install()  # "cách dùng:", "tùy chọn" and argparse's own errors in Vietnamese
     parser = _Parser(prog="motcua", description="Một Cửa Desktop: quản lý Bộ phận Một cửa và lập báo cáo.")
-    parser.add_argument("--version", action="version", version=f"Một Cửa Desktop {__version__}")
-    parser.add_argument("--db", help="tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    parser.add_argument("--version", action="version", version=f"Một Cửa Desktop {__version__}",
+                        help="in số phiên bản rồi thoát")
+    parser.add_argument("--db", metavar="TỆP", help="tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
     parser.add_argument("--demo", action="store_true", help="mở một bản sao tạm của dữ liệu mẫu")
     parser.add_argument("--smoke-test", action="store_true",
                         help="tự kiểm tra: mở cửa sổ trên dữ liệu mẫu, in báo cáo ra PDF tạm, rồi thoát")

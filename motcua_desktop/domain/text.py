@@ -29,6 +29,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060
 def nfc(value: str) -> str:
     """Compose to NFC, drop control and invisible characters, read the look-alike Ð (U+00D0,
     which old font converters produce) as Đ, and trim: every text input goes through here."""
+    if value.isascii() and value.isprintable():  # codes, numbers, dates: nothing to do but trim
+        return value.strip()
     # Drop first, compose after: a mark behind a removed character must still compose.
     visible = _CONTROL.sub("", value).replace("\u00d0", "\u0110")
     return unicodedata.normalize("NFC", visible).strip()

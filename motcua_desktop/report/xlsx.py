@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..store.xlsx_cells import keep_as_text
 from . import layout
 from .content import AppendixTable, ReportContent
 
@@ -23,7 +24,7 @@ FIRST_TABLE_ROW = 5
 
 def _write_title(ws: Worksheet, row: int, text: str, columns: int, font: Font) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
-    cell = ws.cell(row=row, column=1, value=text)
+    cell = keep_as_text(ws.cell(row=row, column=1, value=text))
     cell.font = font
     cell.alignment = _CENTRE
 
@@ -41,7 +42,7 @@ def write_table(ws: Worksheet, table: AppendixTable) -> None:
     header_font = Font(name=FONT, size=layout.TABLE_SIZE, bold=True)
     for r, values in enumerate(table.header):
         for c, value in enumerate(values):
-            cell = ws.cell(row=top + r, column=c + 1, value=value or None)
+            cell = keep_as_text(ws.cell(row=top + r, column=c + 1, value=value or None))
             cell.font, cell.alignment, cell.border = header_font, _CENTRE, _GRID
         ws.row_dimensions[top + r].height = 66 if r else 33
     for r0, c0, r1, c1 in table.spans:
@@ -51,7 +52,7 @@ def write_table(ws: Worksheet, table: AppendixTable) -> None:
     for row in table.rows:
         bold = layout.emphasised(row.kind)
         for c, value in enumerate(row.cells):
-            cell = ws.cell(row=row_no, column=c + 1, value=value if value != "" else None)
+            cell = keep_as_text(ws.cell(row=row_no, column=c + 1, value=value if value != "" else None))
             cell.font = Font(name=FONT, size=layout.TABLE_SIZE, bold=bold)
             cell.border = _GRID
             text_cell = c == 1 or (row.kind == "section" and c == 0)
@@ -60,7 +61,9 @@ def write_table(ws: Worksheet, table: AppendixTable) -> None:
             ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=columns)
         row_no += 1
     if table.note:
-        ws.cell(row=row_no + 1, column=1, value=table.note).font = Font(name=FONT, size=layout.TABLE_SIZE, italic=True)
+        keep_as_text(ws.cell(row=row_no + 1, column=1, value=table.note)).font = Font(
+            name=FONT, size=layout.TABLE_SIZE, italic=True
+        )
 
     ws.print_title_rows = f"{top}:{top + len(table.header) - 1}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

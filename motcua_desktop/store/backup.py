@@ -307,7 +307,8 @@ def restore_from(db_path: str | Path, backup_file: str | Path) -> Path | None:
     The current file (and its WAL) is renamed, never overwritten or deleted, so a damaged
     register can still be sent for rescue. Close every connection to ``db_path`` first.
     """
-    from .database import build_migrations, schema_state
+    from .connection import Database
+    from .database import migration_files, schema_state
 
     db_path, backup_file = Path(db_path), Path(backup_file)
     holder = open_elsewhere(db_path)
@@ -328,9 +329,7 @@ def restore_from(db_path: str | Path, backup_file: str | Path) -> Path | None:
     except sqlite3.Error as exc:
         raise classify(exc, doing=f"Không mở được bản sao lưu {backup_file}") from exc
     try:
-        from sqlite_utils import Database
-
-        _, unknown = schema_state(Database(source, execute_plugins=False), build_migrations())
+        _, unknown = schema_state(Database(source), [f.stem for f in migration_files()])
         if unknown:
             raise StoreError(
                 f"Bản sao lưu {backup_file.name} do phiên bản mới hơn của chương trình tạo ra; "

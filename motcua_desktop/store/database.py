@@ -7,14 +7,18 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from .. import paths
-from .errors import NewerDatabaseError, StoreError, classify
+from .connection import Database
+from .errors import FileLocked, NewerDatabaseError, StoreError, classify, is_lock
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database as SqliteUtilsDatabase
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "motcua"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' Migrations.migrations_table
 APPLICATION_ID = 0x4D435531  # "MCU1": marks the file as ours for `file` and for us
 
 
@@ -42,11 +46,14 @@ def migration_files(folder: Path | None = None) -> list[Path]:
 
 
 def build_migrations(folder: Path | None = None) -> Migrations:
+    """sqlite-utils' migrations of our files (imported here: only when one is to be applied)."""
+    from sqlite_utils.migrations import Migrations
+
     migrations = Migrations(MIGRATION_SET)
     for file in migration_files(folder):
         statements = _split_sql(file.read_text(encoding="utf-8"))
 
-        def apply(db: Database, statements: list[str] = statements) -> None:
+        def apply(db: SqliteUtilsDatabase, statements: list[str] = statements) -> None:
             for statement in statements:
                 db.conn.execute(statement)
 
@@ -67,12 +74,24 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
-def schema_state(db: Database, migrations: Migrations) -> tuple[list[str], list[str]]:
-    """(pending migration names, applied names this app does not know)."""
-    known = {m.name for m in migrations._migrations}
-    applied = [m.name for m in migrations.applied(db)]
-    unknown = [name for name in applied if name not in known]
-    pending = [m.name for m in migrations.pending(db)]
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded in the file, in the order applied (read as sqlite-utils
+    records them, without importing it)."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                          [MIGRATIONS_TABLE]).fetchone()
+    if not exists:
+        return []
+    rows = conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+                        [MIGRATION_SET])
+    return [r[0] for r in rows]
+
+
+def schema_state(db: Database, known: list[str]) -> tuple[list[str], list[str]]:
+    """(pending migration names, applied names this app does not know); ``known``: the names
+    of this app's migrations, in order."""
+    applied = applied_migrations(db.conn)
+    unknown = [name for name in applied if name not in set(known)]
+    pending = [name for name in known if name not in set(applied)]
     return pending, unknown
 
 
@@ -81,7 +100,7 @@ def _foreign_tables(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute(
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
         "AND name NOT LIKE 'sqlite_%' AND name != ? ORDER BY name",
-        [Migrations.migrations_table],
+        [MIGRATIONS_TABLE],
     )
     return [r[0] for r in rows]
 
@@ -105,11 +124,11 @@ def open_database(
         raise StoreError(f"Không tìm thấy tệp dữ liệu {path}.")
     try:
         conn = _connect(path, read_only)
-        db = Database(conn, execute_plugins=False)
-        migrations = build_migrations(migrations_folder)
+        db = Database(conn)
+        known = [file.stem for file in migration_files(migrations_folder)]
         # Read the schema state before any pragma that writes: switching to WAL rewrites
         # the header of a file we must leave byte for byte as it was.
-        pending, unknown = schema_state(db, migrations)
+        pending, unknown = schema_state(db, known)
         if unknown:
             conn.close()
             raise NewerDatabaseError(
@@ -117,7 +136,7 @@ def open_database(
                 f"(có cập nhật {', '.join(unknown)}). Hãy cài phiên bản mới hơn; "
                 "tệp không bị thay đổi."
             )
-        if len(pending) == len(migrations._migrations):
+        if len(pending) == len(known):
             foreign = _foreign_tables(conn)
             if foreign:  # another program's SQLite file: migrating it would damage it
                 conn.close()
@@ -137,11 +156,11 @@ def open_database(
                 raise StoreError(
                     f"Tệp dữ liệu {path} cần được cập nhật nhưng đang mở ở chế độ chỉ đọc."
                 )
-            if before_migrate is not None and len(pending) < len(migrations._migrations):
+            if before_migrate is not None and len(pending) < len(known):
                 before_migrate(path, conn)
             try:
                 with db.atomic():  # all pending steps or none: a failure leaves the file as it was
-                    migrations.apply(db)
+                    build_migrations(migrations_folder).apply(db.full())
             except sqlite3.Error as exc:
                 conn.close()
                 problem = classify(exc, doing=f"Không cập nhật được cấu trúc tệp dữ liệu {path}")
@@ -160,4 +179,45 @@ def transaction(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
     except sqlite3.Error as exc:
+        raise classify(exc) from exc
+
+
+@contextmanager
+def write_transaction(db: Database, *, commit: bool = True) -> Iterator[Database]:
+    """``BEGIN IMMEDIATE``: the data read inside is the data the write is based on, since no
+    other connection can write until this one ends (another writer waits ``busy_timeout``,
+    then gets a message saying the file is busy). ``commit=False`` rolls back at the end:
+    a dry run that shows what a change would do."""
+    conn = db.conn
+    if conn.in_transaction:  # inside a larger action: that action's transaction holds
+        if not commit:
+            raise StoreError("Không chạy thử được bên trong một thay đổi khác.")
+        with transaction(db):
+            yield db
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        if is_lock(exc):
+            raise FileLocked(
+                "Tệp dữ liệu đang được ghi bởi một cửa sổ hoặc một lệnh khác (có thể là một lần "
+                "nhập khác) và chưa xong sau khi đã chờ. Chưa có gì thay đổi; hãy thử lại khi việc "
+                "đó xong."
+            ) from exc
+        raise classify(exc) from exc
+    try:
+        yield db
+    except sqlite3.Error as exc:  # sorted by classify: the environment's or our bug
+        conn.rollback()
+        raise classify(exc) from exc
+    except BaseException:
+        conn.rollback()
+        raise
+    try:
+        if commit:
+            conn.commit()
+        else:
+            conn.rollback()
+    except sqlite3.Error as exc:
+        conn.rollback()
         raise classify(exc) from exc

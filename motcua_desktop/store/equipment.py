@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from ..domain.model import EquipmentItem, EquipmentType
 from ..domain.text import clean_line
 from ..domain.validation import clean_equipment_item, clean_equipment_type
+from .connection import Database
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
 from .rows import ITEM_COLUMNS, item_from_row, item_to_row

@@ -5,6 +5,8 @@ code (``sqlite_errorcode``, Python 3.11+), never by the wording of its message."
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from typing import Any
 
 from ..errors import KnownProblem
 
@@ -141,6 +143,7 @@ class InputRejected(StoreError):
     ``problems`` holds one line per bad row, ``FILE[SHEET]:ROW: column: message``.
     """
 
-    def __init__(self, summary: str, problems: list[str] | None = None):
+    def __init__(self, summary: str, problems: list[str] | None = None, details: Sequence[object] | None = None):
         self.problems = list(problems or [])
+        self.details: list[Any] = list(details or [])  # the same problems by cell, for the import preview
         super().__init__(summary)

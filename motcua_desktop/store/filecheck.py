@@ -40,8 +40,8 @@ def check_import_file(path: str | Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-        raise InputRejected(f"không đọc được {path.name}: tệp Excel bị hỏng ({exc})") from None
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        raise InputRejected(f"không đọc được {path.name}: tệp Excel bị hỏng, hãy mở thử bằng Excel") from None
     if len(members) > MAX_MEMBERS:
         raise InputRejected(f"không nhập {path.name}: tệp Excel có {format_number(len(members))} phần, bất thường")
     unpacked = sum(m.file_size for m in members)

@@ -8,9 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.counting import Shortfall, StaffTable, count_staff, equipment_shortfall, staff_table
+from .connection import Database
 from .database import open_database, transaction
 from .equipment import EquipmentRepository
 from .reports import ReportRepository
@@ -24,6 +23,7 @@ class Registry:
         self.db = db
         self.path = path
         self.read_only = read_only
+        self.closed = False
         self.units = UnitRepository(db)
         self.staff = StaffRepository(db)
         self.equipment = EquipmentRepository(db)
@@ -45,6 +45,7 @@ class Registry:
             yield db
 
     def close(self) -> None:
+        self.closed = True
         self.db.close()
 
     def staff_table(self, as_of: date) -> StaffTable:

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.model import OrgSettings
 from ..domain.text import clean_line, nfc
 from ..domain.validation import FieldError, ValidationError
+from .connection import Database
 from .database import transaction
 from .errors import NotFoundError
 from .rows import from_iso, iso

@@ -59,6 +59,14 @@ class _Names:
                 return name, gender
 
 
+def is_sample(registry: Registry) -> bool:
+    """Whether the register holds the sample data (its units and people carry the mark)."""
+    row = registry.db.conn.execute(
+        "SELECT EXISTS(SELECT 1 FROM units WHERE notes = ?) OR EXISTS(SELECT 1 FROM people WHERE notes = ?)",
+        [SAMPLE_MARK, SAMPLE_MARK]).fetchone()
+    return bool(row[0])
+
+
 def load_sample(registry: Registry) -> None:
     """Fill an empty register with the sample data, in one transaction."""
     data = sample_data()
@@ -99,8 +107,10 @@ def load_sample(registry: Registry) -> None:
 
     with registry.transaction():
         registry.settings.save(settings_from_dict(data["settings"]))
+        # a new register already has the default catalogue (the same list): reuse it
+        catalogue = {t.name: t for t in registry.equipment.types()}
         types = [
-            registry.equipment.add_type(EquipmentType(t["name"], dict(t["norms"])))
+            catalogue.get(t["name"]) or registry.equipment.add_type(EquipmentType(t["name"], dict(t["norms"])))
             for t in data["equipment_types"]
         ]
         units: dict[str, Unit] = {}

@@ -6,10 +6,9 @@ import dataclasses
 import json
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.model import OrgSettings
 from ..domain.validation import clean_settings
+from .connection import Database
 from .database import transaction
 
 _KEY = "organisation"

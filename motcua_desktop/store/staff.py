@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.model import Assignment, EmploymentKind, Person
 from ..domain.text import format_date
 from ..domain.validation import FieldError, ValidationError, clean_assignment, clean_person
+from .connection import Database
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
 from .rows import (

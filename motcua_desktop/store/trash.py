@@ -15,12 +15,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
+from .connection import Database
 from .database import transaction
 from .equipment import type_key
 from .errors import IntegrityRefused, NotFoundError, StoreError
 from .history_labels import ACTION_LABELS, TABLE_LABELS, display, field_label, readable
+from .xlsx_cells import keep_as_text
 
 # Tables whose rows the trash can bring back (norms only with their catalogue entry).
 _COLUMNS = {
@@ -227,6 +227,7 @@ def export_history(db: Database, changes: list[Change], target: str | Path) -> P
                     cell.value = value
                     if isinstance(value, str):
                         cell.data_type = "s"  # never a formula, whatever it starts with
+                        keep_as_text(cell)
             wb.save(target)
         elif target.suffix.lower() == ".csv":
             with target.open("w", encoding="utf-8-sig", newline="") as fh:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from ..domain.model import Choice, Unit
 from ..domain.validation import clean_unit
+from .connection import Database
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
 from .rows import UNIT_COLUMNS, unit_from_row, unit_to_row

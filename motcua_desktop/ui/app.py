@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import errorlog, paths, userdata
 from ..errors import KnownProblem
 from ..store.errors import FileLocked
+from ..store.new_register import start_new_register
 from ..store.registry import Registry
 from ..store.sample import load_sample
 from .error_dialog import dialog_for
@@ -32,10 +33,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def demo_database() -> Path:
-    """A fresh temporary register holding the sample data."""
-    folder = Path(tempfile.mkdtemp(prefix="motcua-demo-"))
-    path = folder / "du-lieu-mau.sqlite"
+SAMPLE_FILE = "du-lieu-mau.sqlite"
+
+
+def _write_sample(path: Path) -> Path:
     registry = Registry.open(path)
     try:
         load_sample(registry)
@@ -44,16 +45,30 @@ def demo_database() -> Path:
     return path
 
 
+def demo_database() -> Path:
+    """A fresh temporary register holding the sample data."""
+    return _write_sample(Path(tempfile.mkdtemp(prefix="motcua-demo-")) / SAMPLE_FILE)
+
+
+def sample_database() -> Path:
+    """The sample data in a file of its own beside the user's register (made on first use,
+    then reopened as the user left it); the user's register never receives it."""
+    path = userdata.data_dir() / SAMPLE_FILE
+    return path if path.exists() else _write_sample(path)
+
+
 def ask_first_start(path: Path) -> bool | None:
     """On first start: True for the sample data, False for an empty register, None to quit."""
     box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, QApplication.translate(
         "app", "Chào mừng bạn đến với Một Cửa Desktop.\n\nChưa có dữ liệu tại %1.\n"
-        "Bạn muốn bắt đầu với dữ liệu mẫu (21 Bộ phận Một cửa của huyện Chi Lăng) để làm quen, "
-        "hay với một sổ trống để nhập dữ liệu của đơn vị mình?").replace("%1", str(path)))
-    sample = box.addButton(QApplication.translate("app", "Dùng dữ liệu mẫu"), QMessageBox.ButtonRole.AcceptRole)
-    empty = box.addButton(QApplication.translate("app", "Bắt đầu với sổ trống"), QMessageBox.ButtonRole.AcceptRole)
+        "Bắt đầu sổ của đơn vị mình (có sẵn danh mục thiết bị và định mức), hay xem thử dữ "
+        "liệu mẫu (21 Bộ phận Một cửa của huyện Chi Lăng)? Dữ liệu mẫu mở trong một tệp riêng, "
+        "không ghi vào sổ của đơn vị.").replace("%1", str(path)))
+    empty = box.addButton(QApplication.translate("app", "Bắt đầu sổ của đơn vị"), QMessageBox.ButtonRole.AcceptRole)
+    sample = box.addButton(QApplication.translate("app", "Xem dữ liệu mẫu"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(sample)
+    box.setDefaultButton(empty)  # Enter makes the user's own register, never the sample
+    box.setObjectName("firstStartBox")
     box.exec()
     clicked = box.clickedButton()
     if clicked is sample:
@@ -73,11 +88,12 @@ def prepare_database(db: str | None, demo: bool) -> Path | None:
     choice = ask_first_start(path)
     if choice is None:
         return None
+    if choice:  # asked again next time, until the user's own register exists
+        return sample_database()
     path.parent.mkdir(parents=True, exist_ok=True)
     registry = Registry.open(path)
     try:
-        if choice:
-            load_sample(registry)
+        start_new_register(registry)
     finally:
         registry.close()
     return path

@@ -99,9 +99,13 @@ class RestoreDialog(QDialog):
         self.resize(640, 360)
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu"), "", self.tr(BACKUP_FILTER))
+        settings = getattr(self.parent(), "ui_settings", None)  # the folder last used
+        start = settings.last_directory if settings is not None else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu"), start, self.tr(BACKUP_FILTER))
         if path:
             self.chosen = Path(path)
+            if settings is not None:
+                settings.last_directory = str(self.chosen.parent)
             self.accept()
 
     def selected(self) -> Path | None:
@@ -208,6 +212,8 @@ class BackupActions(QObject):
         from ..store.backup import restore_from
 
         path = self.db_path
+        if not self.window.may_close(self.window.tr("Lưu lại trước khi phục hồi?")):
+            return None
         self.window.registry.close()
         try:
             kept = restore_from(path, source)

@@ -71,8 +71,8 @@ class StaffBarChart(QWidget):
 
     def _legend(self, painter: QPainter, metrics: QFontMetrics) -> None:
         x = 8
-        for text, colour in ((self.tr("Thuộc biên chế (hoặc biệt phái)"), OWN_COLOUR),
-                             (self.tr("Do cơ quan chuyên môn cử đến"), SENT_COLOUR)):
+        for text, colour in ((self.tr("Biên chế, biệt phái"), OWN_COLOUR),
+                             (self.tr("Cơ quan khác cử đến"), SENT_COLOUR)):
             painter.fillRect(QRectF(x, 6, 14, 14), colour)
             painter.setPen(self.palette().text().color())
             painter.drawText(x + 20, 6 + metrics.ascent(), text)

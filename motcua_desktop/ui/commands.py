@@ -59,3 +59,10 @@ def execute(stack: QUndoStack, command: StoreCommand) -> None:
     """Run ``command`` now (exceptions propagate, nothing is pushed) and record it for undo."""
     command.run_first()
     stack.push(command)
+
+
+def record_done(stack: QUndoStack, command: StoreCommand) -> None:
+    """Record a change already made elsewhere (an import, run off the window's thread):
+    pushing does not run it again, undo and redo do."""
+    command._skip_first_redo = True
+    stack.push(command)

@@ -21,7 +21,6 @@ from ..domain.counting import Shortfall, equipment_shortfall
 from ..domain.model import Condition, EquipmentItem
 from ..store.errors import StoreError
 from ..store.registry import Registry
-from .equipment_dialogs import CatalogueDialog, ItemDialog
 from .icons import icon
 from .operations import Operations
 from .registry_tab import RegistryTab
@@ -49,13 +48,14 @@ class ShortRow:
 
 def item_columns() -> list[Column]:
     return [
-        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.item.unit_id)),
-        Column("Loại thiết bị", lambda r: r.type_name, lambda r: (r.type_order, r.item.type_id)),
+        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.item.unit_id),
+               fit=True),
+        Column("Loại thiết bị", lambda r: r.type_name, lambda r: (r.type_order, r.item.type_id), fit=True),
         Column("Số lượng", lambda r: str(r.item.quantity), lambda r: number_key(r.item.quantity), numeric=True),
         Column("Tình trạng", lambda r: Condition(r.item.condition).label),
         Column("Năm sử dụng", lambda r: str(r.item.year_in_service or ""),
                lambda r: number_key(r.item.year_in_service), numeric=True),
-        Column("Số hiệu", lambda r: r.item.serial),
+        Column("Số hiệu", lambda r: r.item.serial, hidden=True),
         Column("Ghi chú", lambda r: r.item.notes),
     ]
 
@@ -99,6 +99,7 @@ class EquipmentTab(RegistryTab):
         self.short_table.setObjectName("shortfallTable")
         self.short_table.setModel(self.short_proxy)
         self.short_table.setSortingEnabled(True)
+        self.short_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # report order, as the report
         for column, width in enumerate((220, 220, 80, 110, 80)):
             self.short_table.setColumnWidth(column, width)
         self.short_table.verticalHeader().setDefaultSectionSize(24)
@@ -182,9 +183,15 @@ class EquipmentTab(RegistryTab):
         self.short_proxy.set_predicate(
             "type", None if type_id is ALL else (lambda r: r.shortfall.type_id == type_id))
         missing = sum(self.short_proxy.record(r).shortfall.missing for r in range(self.short_proxy.rowCount()))
-        self.short_label.setText(
-            self.tr("Còn thiếu so với định mức: %1 thiết bị").replace("%1", str(missing)) if missing
-            else self.tr("Đủ thiết bị theo định mức."))
+        if missing:
+            text = self.tr("Còn thiếu so với định mức: %1 thiết bị").replace("%1", str(missing))
+        elif self.unit_filter.count() <= 1:  # only "Mọi đơn vị": nothing to compare yet
+            text = self.tr("Chưa có đơn vị nào để so với định mức.")
+        elif not self.type_filter.count() > 1 or not any(t.norms for t in self.registry.equipment.types()):
+            text = self.tr("Chưa đặt định mức thiết bị (Danh mục và định mức…).")
+        else:
+            text = self.tr("Đủ thiết bị theo định mức.")
+        self.short_label.setText(text)
 
     def show_unit(self, unit_id: int) -> None:
         self.search.clear()
@@ -194,8 +201,16 @@ class EquipmentTab(RegistryTab):
     def add(self) -> None:
         types = self.registry.equipment.types()
         if not types:
-            self.refuse(self.tr("Danh mục thiết bị còn trống. Hãy thêm loại thiết bị trước."))
+            if self.confirm(self.tr("Danh mục thiết bị còn trống"), self.tr(
+                    "Chưa có loại thiết bị nào trong danh mục. Mở danh mục để thêm các loại "
+                    "thiết bị và định mức ngay bây giờ?")):
+                self.open_catalogue()
             return
+        if not self.registry.units.list():
+            self.refuse(self.tr("Chưa có đơn vị nào. Hãy thêm các Bộ phận Một cửa ở tab Đơn vị trước."))
+            return
+        from .equipment_dialogs import ItemDialog  # dialogs load when first opened: a quicker start
+
         dlg = ItemDialog(self.registry.units.list(), types, parent=self,
                          default_unit=self.unit_filter.currentData())
 
@@ -208,11 +223,15 @@ class EquipmentTab(RegistryTab):
 
     def edit_record(self, record: ItemRow) -> None:
         before = self.registry.equipment.item(record.item.id)
+        from .equipment_dialogs import ItemDialog
+
         dlg = ItemDialog(self.registry.units.list(), self.registry.equipment.types(), before, self)
         dlg.submit = lambda: self.ops.edit_item(before, dlg.item())
         self.open_dialog(dlg)
 
     def open_catalogue(self) -> None:
+        from .equipment_dialogs import CatalogueDialog
+
         dlg = CatalogueDialog(self.ops, self)
         self.open_dialog(dlg)
 

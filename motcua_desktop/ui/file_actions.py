@@ -82,10 +82,12 @@ class BackgroundJob(QObject):
     finished = Signal(bool)
 
     def __init__(self, parent: QWidget, db_path: Path, job: Callable[[Registry], Any],
-                 busy_text: str, on_success: Callable[[Any], None], failure_title: str):
+                 busy_text: str, on_success: Callable[[Any], None], failure_title: str,
+                 on_refused: Callable[[Exception], bool] | None = None):
         super().__init__(parent)
         self.window = parent
         self.on_success, self.failure_title = on_success, failure_title
+        self.on_refused = on_refused  # True: it showed the refusal itself
         self.progress = QProgressDialog(busy_text, "", 0, 0, parent)
         self.progress.setObjectName("busyDialog")
         self.progress.setCancelButton(None)
@@ -101,6 +103,14 @@ class BackgroundJob(QObject):
         self.progress.show()
         self.worker.start()
 
+    def finish_before_close(self) -> None:
+        """The window is closing: let the worker end (its own connection, its own transaction)
+        and drop its result, which would reach a closed register."""
+        for signal in (self.worker.succeeded, self.worker.refused, self.worker.crashed):
+            signal.disconnect()
+        self.worker.wait()
+        self.progress.close()
+
     def _done(self) -> None:
         self.worker.wait()
         self.progress.close()
@@ -112,6 +122,9 @@ class BackgroundJob(QObject):
 
     def _refused(self, exc: Exception) -> None:
         self._done()
+        if self.on_refused is not None and self.on_refused(exc):
+            self.finished.emit(False)
+            return
         if isinstance(exc, InputRejected) and exc.problems:
             self.dialog = ProblemsDialog(self.failure_title, str(exc), exc.problems, self.window)
             self.dialog.open()
@@ -128,12 +141,6 @@ class BackgroundJob(QObject):
         self.dialog = dialog_for(exc, log_path, self.window)
         self.dialog.open()
         self.finished.emit(False)
-
-
-def import_job(path: Path) -> Callable[[Registry], Any]:
-    from ..store.transfer import import_file
-
-    return lambda registry: import_file(registry, path)
 
 
 def export_job(path: Path) -> Callable[[Registry], Any]:

@@ -8,12 +8,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..store.errors import StoreError
+from ..store.new_register import start_new_register
 from ..store.registry import Registry
-from .file_actions import BackgroundJob, export_job, import_job
+from .file_actions import BackgroundJob, export_job
 from .icons import icon
 
 DATA_FILTER = "Tệp dữ liệu Một Cửa (*.sqlite *.db);;Tất cả các tệp (*)"
-IMPORT_FILTER = "Bảng tính (*.xlsx *.csv);;Tất cả các tệp (*)"
+IMPORT_FILTER = "Bảng tính (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)"
 EXPORT_FILTER = "Bảng tính Excel (*.xlsx)"
 
 _open_windows: set[QMainWindow] = set()  # windows opened from another one stay alive here
@@ -84,8 +85,14 @@ class FileMenu:
         """Open ``path`` in a new window and close this one; on failure say why and stay."""
         from .main_window import MainWindow
 
+        if not self.window.may_close(self.window.tr("Lưu lại trước khi mở tệp khác?")):
+            return None
+
         try:
+            created = not path.exists()
             registry = Registry.open(path)
+            if created:
+                start_new_register(registry)
         except StoreError as exc:
             QMessageBox.warning(self.window, self.window.tr("Không mở được tệp"), str(exc))
             self.window.ui_settings.remove_recent_file(str(path))
@@ -108,22 +115,13 @@ class FileMenu:
         if path:
             self.run_import(Path(path))
 
-    def run_import(self, path: Path) -> BackgroundJob:
+    def run_import(self, path: Path):
+        """Preview, then import as one undoable step (see :mod:`.import_preview`)."""
+        from .import_preview import ImportFlow
+
         self.window.ui_settings.last_directory = str(path.parent)
-
-        def done(summary) -> None:
-            # Imported rows are not undoable one by one; older commands may no longer fit.
-            self.window.undo_stack.clear()
-            self.window.notify_changed()
-            box = QMessageBox(QMessageBox.Icon.Information, self.window.tr("Đã nhập dữ liệu"),
-                              summary.describe(), QMessageBox.StandardButton.Ok,
-                              self.window)
-            box.setObjectName("importDoneBox")
-            self.job.dialog = box
-            box.open()
-
-        return self._start(import_job(path), self.window.tr("Đang nhập %1…").replace("%1", path.name),
-                           done, self.window.tr("Không nhập được dữ liệu"))
+        self.import_flow = ImportFlow(self.window, path).start()
+        return self.import_flow
 
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, self.window.tr("Xuất dữ liệu"),

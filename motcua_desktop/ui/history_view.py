@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store.errors import StoreError
+from ..store.outputs import check_output_path
 from ..store.trash import (
     EXPORT_HEADER,
     TABLE_LABELS,
@@ -58,9 +59,10 @@ def _table(parent: QWidget, header: tuple[str, ...], name: str) -> QTableWidget:
 
 def _fill(table: QTableWidget, rows: list[tuple]) -> None:
     table.setRowCount(len(rows))
-    # Through the model, which makes the items itself: PySide6 6.12's setItem() drops a
+    # Through the model, which makes the items itself: PySide6 6.12.0's setItem() dropped a
     # reference to None on every call, and a few thousand calls (the whole sample register's
-    # history) aborted the program on Python 3.11.
+    # history) aborted the program. The pin is now 6.11.3 for that reason (pyproject.toml,
+    # tests/packaging/test_pyside_release.py); this way stays safe on either.
     model = table.model()
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
@@ -101,6 +103,7 @@ class HistoryDialog(QDialog):
 
     def export_to(self, path: Path) -> Path | None:
         try:
+            check_output_path(path, self.registry.path)  # never over the register or a backup
             out = export_history(self.registry.db, self.changes, path)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Không xuất được"), str(exc))

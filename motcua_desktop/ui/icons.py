@@ -1,16 +1,26 @@
-"""Toolbar and menu icons: qtawesome's font icons, or our bundled SVGs when the icon font
-cannot be loaded (Windows' "block untrusted fonts" policy makes qtawesome raise FontError)."""
+"""Toolbar and menu icons: qtawesome's font icons, with our bundled SVGs until they are loaded.
+
+Importing qtawesome (and qtpy, which pulls in QtOpenGL) and loading its fonts costs as much CPU
+as the rest of the window's start-up, so the window first paints with the SVGs in
+resources/icons and :func:`load_font_icons` swaps in the font icons just after the first paint.
+Where the fonts cannot be loaded (Windows' "block untrusted fonts" policy makes qtawesome raise
+FontError, or the package is missing from a trimmed bundle) the SVGs simply stay.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from .. import paths
 
-# logical name -> (qtawesome name, bundled file in resources/icons)
-ICONS: dict[str, str] = {
+COLOR = "#2b4c7e"
+
+# logical name used in the code -> qtawesome's name; the bundled file is resources/icons/NAME.svg
+FONT_NAMES: dict[str, str] = {
     "add": "fa5s.plus",
     "add-person": "fa5s.user-plus",
     "delete": "fa5s.trash-alt",
@@ -35,36 +45,71 @@ ICONS: dict[str, str] = {
     "quit": "fa5s.sign-out-alt",
     "list": "fa5s.list",
 }
+ICONS: tuple[str, ...] = tuple(FONT_NAMES)
+
+_font_icons: dict[str, QIcon] = {}  # filled by load_font_icons(); empty means "use the SVGs"
 
 
+@cache
 def bundled_icon(name: str) -> QIcon:
     return QIcon(str(paths.icons_dir() / f"{name}.svg"))
 
 
+def current_icon(name: str) -> QIcon:
+    """What ``name`` draws as right now: the font icon once loaded, else the bundled SVG."""
+    return _font_icons.get(name) or bundled_icon(name)
+
+
+class _SwappableEngine(QIconEngine):
+    """Draws whatever :func:`current_icon` gives, so icons already handed to actions and
+    buttons change when the font icons arrive."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        current_icon(self._name).paint(painter, rect, Qt.AlignmentFlag.AlignCenter, mode, state)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return current_icon(self._name).pixmap(size, mode, state)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return current_icon(self._name).actualSize(size, mode, state)
+
+    def clone(self) -> QIconEngine:
+        return _SwappableEngine(self._name)
+
+
 @cache
-def _font_icons_work() -> bool:
-    """Whether qtawesome can draw at all; decided once so a blocked font costs one try."""
+def icon(name: str) -> QIcon:
+    """The icon for ``name`` (one of :data:`ICONS`); never raises."""
+    if name not in FONT_NAMES:
+        raise KeyError(name)
+    return QIcon(_SwappableEngine(name))
+
+
+def font_icons_loaded() -> bool:
+    return bool(_font_icons)
+
+
+def load_font_icons() -> bool:
+    """Load qtawesome's icons (once) and repaint the windows; False when the font cannot load,
+    in which case the bundled SVGs stay. Call after the first paint, never before."""
+    if _font_icons:
+        return True
     try:
         import qtawesome
 
-        qtawesome.icon(ICONS["add"])
-    except Exception:  # FontError, or any failure to load the font files
+        loaded = {name: qtawesome.icon(font, color=COLOR) for name, font in FONT_NAMES.items()}
+    except Exception:  # FontError, a missing font file, or qtawesome absent from a bundle
         return False
+    _font_icons.update(loaded)
+    for widget in QApplication.topLevelWidgets():
+        widget.update()
     return True
 
 
-def icon(name: str) -> QIcon:
-    """The icon for ``name``; never raises for a known name."""
-    if _font_icons_work():
-        try:
-            import qtawesome
-
-            return qtawesome.icon(ICONS[name], color="#2b4c7e")
-        except Exception:
-            pass
-    return bundled_icon(name)
-
-
-def reset_cache() -> None:
-    """Forget whether the font works (tests that simulate a blocked font)."""
-    _font_icons_work.cache_clear()
+def reset_for_tests() -> None:
+    """Back to the SVGs (tests that simulate a blocked font)."""
+    _font_icons.clear()

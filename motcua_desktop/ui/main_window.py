@@ -10,25 +10,31 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from .. import __version__
 from ..store.registry import Registry
+from ..store.sample import is_sample
 from .commands import ChangeBus
+from .empty_state import EmptyState
 from .equipment_tab import EquipmentTab
 from .file_menu import FileMenu
+from .first_steps import count, steps
 from .help_menu import install_help_menu
-from .icons import icon
+from .icons import icon, load_font_icons
 from .lazy_tab import LazyTab
 from .operations import Operations
-from .org_settings_dialog import OrgSettingsDialog
 from .overview_tab import OverviewTab
 from .registry_tab import RegistryTab
+from .report_guard import offer_draft, report_may_close, shut_down_report
 from .settings import UiSettings
 from .staff_tab import StaffTab
+from .status_bar import StatusBar
 from .units_tab import UnitsTab
+
+FONT_ICONS_AFTER_MS = 250  # after the first paint, before anyone reaches for a button
 
 # Which areas of change each tab shows (reloaded when one of them changed).
 INTERESTS = {
@@ -54,6 +60,9 @@ class MainWindow(QMainWindow):
         self._dirty: set[QWidget] = set()
         self._interests = {name: set(areas) for name, areas in INTERESTS.items()}
         self.dialog: QWidget | None = None
+        self.draft_offer = None
+        self._shown_once = False
+        self.is_sample = is_sample(registry)
         self._title()
 
         self.tabs = QTabWidget(self)
@@ -78,10 +87,10 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        self.count_label = QLabel(self)
-        self.file_label = QLabel(self)
-        self.statusBar().addWidget(self.file_label, 1)
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.status = StatusBar(self, self.undo_stack, self.is_sample)
+        self.count_label, self.file_label = self.status.count_label, self.status.file_label
+        self.sample_label = self.status.sample_label
+        self._make_empty_states()
         self.bus.changed.connect(self._data_changed)
         self.bus.failed.connect(lambda message: QMessageBox.warning(
             self, self.tr("Không thực hiện được"), message))
@@ -91,11 +100,33 @@ class MainWindow(QMainWindow):
         from .backup_actions import attach
 
         attach(self)  # backups, history and trash, one-writer lock and read-only banner
+        offer_draft(self)  # a report left unsaved by a crash: offered back, not forced
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # qtawesome's fonts cost as much as the rest of the start-up: drawn after the first
+            # paint, the bundled SVGs standing in until then (and for good if the font is blocked)
+            QTimer.singleShot(FONT_ICONS_AFTER_MS, self, load_font_icons)
 
     # construction -----------------------------------------------------------------------------
     def _title(self) -> None:
+        # Qt adds the application's name ("… — Một Cửa Desktop") to the title bar itself.
         name = Path(self.registry.path).name if self.registry.path else ""
-        self.setWindowTitle(self.tr("Một Cửa Desktop — %1").replace("%1", name))
+        if self.is_sample:
+            name = self.tr("%1 (DỮ LIỆU MẪU)").replace("%1", name)
+        self.setWindowTitle(name)
+
+    def _make_empty_states(self) -> None:
+        self.empty_states: dict[str, EmptyState] = {
+            tab.objectName(): tab.empty_state
+            for tab in (self.overview_tab, self.units_tab, self.staff_tab, self.equipment_tab)
+        }
+        if self.report_holder is not None:
+            note = EmptyState(self.report_holder)
+            self.report_holder.layout().insertWidget(0, note)
+            self.empty_states[self.report_holder.objectName()] = note
 
     def _load_report_tab(self) -> LazyTab | None:
         """The report tab is its own module, built when first shown; the window works
@@ -106,7 +137,7 @@ class MainWindow(QMainWindow):
         def build(parent: QWidget) -> QWidget:
             from .report_tab import ReportTab
 
-            return ReportTab(self.registry, parent)
+            return ReportTab(self.registry, parent, self.ui_settings)
 
         holder = LazyTab(build, "reportHolder", self)
         self.add_tab(holder, self.tr("Báo cáo"))
@@ -277,19 +308,21 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         conn = self.registry.db.conn
-        units = conn.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+        counts = count(self.registry)
+        for name, step in steps(self, counts).items():
+            if name in self.empty_states:
+                self.empty_states[name].show_step(step)
         today = self.staff_tab.today().isoformat()
         people = conn.execute(
             "SELECT COUNT(*) FROM assignments WHERE (start_date IS NULL OR start_date <= ?)"
             " AND (end_date IS NULL OR end_date >= ?)", [today, today]).fetchone()[0]
         items = conn.execute("SELECT COALESCE(SUM(quantity), 0) FROM equipment").fetchone()[0]
-        self.file_label.setText(self.tr("Tệp dữ liệu: %1").replace("%1", str(self.registry.path)))
-        self.count_label.setText(self.tr("%1 đơn vị · %2 cán bộ đang làm việc · %3 thiết bị")
-                                 .replace("%1", str(units)).replace("%2", str(people))
-                                 .replace("%3", str(items)))
+        self.status.show_counts(str(self.registry.path), counts, people, items)
 
     # dialogs ------------------------------------------------------------------------------------
     def open_org_settings(self) -> None:
+        from .org_settings_dialog import OrgSettingsDialog  # loaded when first opened
+
         dlg = OrgSettingsDialog(self.registry.settings.get(), self,
                                 open_norms=self.equipment_tab.open_catalogue)
         dlg.submit = lambda: self.ops.save_settings(dlg.value())
@@ -323,7 +356,18 @@ class MainWindow(QMainWindow):
             tab.save_columns()
         self.ui_settings.sync()
 
+    def may_close(self, question: str = "") -> bool:
+        """Ask about unsaved report edits (Lưu / Không lưu / Hủy); True to go on."""
+        return report_may_close(self, question)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.registry.closed and not self.may_close(self.tr("Lưu lại trước khi đóng?")):
+            event.ignore()
+            return
+        shut_down_report(self)  # nothing may run against the register once it is closed
+        job = getattr(self.files, "job", None)
+        if job is not None and job.worker.isRunning():
+            job.finish_before_close()
         self.save_state()
         self.registry.close()
         super().closeEvent(event)

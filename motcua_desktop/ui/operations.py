@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtGui import QUndoStack
 
 from ..domain.model import Assignment, EquipmentItem, EquipmentType, OrgSettings, Person, Unit
+from ..domain.text import format_date
 from ..store.registry import Registry
 from .commands import ChangeBus, StoreCommand, execute
 
@@ -161,7 +162,10 @@ class Operations:
     def end_assignment(self, assignment_id: int, last_day: date) -> None:
         staff = self.registry.staff
         before = staff.assignment(assignment_id)
-        self._run("Kết thúc công tác", lambda: staff.end_assignment(assignment_id, last_day),
+        # the person leaves the list of current staff: the status bar says who and when
+        text = "Kết thúc công tác của %1 (ngày cuối %2)".replace(
+            "%1", staff.person(before.person_id).full_name).replace("%2", format_date(last_day))
+        self._run(text, lambda: staff.end_assignment(assignment_id, last_day),
                   lambda: staff.update_assignment(_copy(before)), "staff")
 
     def transfer(self, assignment_id: int, unit_id: int, first_day: date, **changes) -> None:
@@ -182,7 +186,10 @@ class Operations:
                 staff.delete_assignment(made["new"].id)
                 staff.update_assignment(_copy(before))
 
-        self._run("Điều chuyển cán bộ", do, undo, "staff")
+        text = "Điều chuyển %1 sang %2 từ ngày %3".replace(
+            "%1", staff.person(before.person_id).full_name).replace(
+            "%2", self.registry.units.get(unit_id).name).replace("%3", format_date(first_day))
+        self._run(text, do, undo, "staff")
 
     # equipment ---------------------------------------------------------------------------
     def add_item(self, item: EquipmentItem) -> EquipmentItem:

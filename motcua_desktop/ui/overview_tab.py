@@ -23,7 +23,8 @@ from ..domain.model import Unit
 from ..domain.text import format_date, format_number
 from ..store.registry import Registry
 from .bar_chart import Bar, StaffBarChart
-from .table_model import Column, RecordTableModel
+from .empty_state import EmptyState
+from .table_model import ALERT_BACKGROUND, WARN_TEXT, Column, RecordTableModel, short_unit_name
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,23 @@ def _order(r: OverviewRow) -> tuple:
 
 
 def overview_columns() -> list[Column]:
+    # One meaning per colour: red text = equipment below the norm (in the two equipment
+    # columns only); violet background = a unit with nobody working there (its Tổng số).
+    short = lambda r: r.unit is not None and r.missing > 0  # noqa: E731
+    empty = lambda r: r.unit is not None and r.count.total == 0  # noqa: E731
     return [
         Column("STT", lambda r: "" if r.unit is None else str(r.unit.sort_order), _order, numeric=True),
-        Column("Đơn vị", lambda r: "Tổng cộng" if r.unit is None else r.unit.name,
+        Column("Đơn vị", lambda r: "Tổng cộng" if r.unit is None else short_unit_name(r.unit.name),
                lambda r: (r.unit is None, r.unit.name if r.unit else "")),
-        Column("Tổng số", lambda r: format_number(r.count.total), lambda r: r.count.total, numeric=True),
+        Column("Tổng số", lambda r: format_number(r.count.total), lambda r: r.count.total, numeric=True,
+               alert=empty),
         Column("Biên chế, biệt phái", lambda r: format_number(r.count.own),
                lambda r: r.count.own, numeric=True),
         Column("Cơ quan khác cử đến", lambda r: format_number(r.count.sent),
                lambda r: r.count.sent, numeric=True),
-        Column("Thiết bị thiếu", lambda r: format_number(r.missing), lambda r: r.missing, numeric=True),
-        Column("Thiếu loại", lambda r: r.missing_types),
+        Column("Thiết bị thiếu", lambda r: format_number(r.missing), lambda r: r.missing, numeric=True,
+               warn=short),
+        Column("Thiếu loại", lambda r: r.missing_types, warn=short),
     ]
 
 
@@ -68,8 +75,15 @@ class OverviewTab(QWidget):
         self.heading.setObjectName("overviewHeading")
         self.heading.setWordWrap(True)
         self.heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.model = RecordTableModel(overview_columns(), lambda r: r.unit.name if r.unit else "",
-                                      self, highlight=lambda r: r.below_norm, highlight_text=True)
+        self.model = RecordTableModel(overview_columns(), lambda r: r.unit.name if r.unit else "", self)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("overviewLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setText(self.tr(
+            "<span style='color:%1'><b>Chữ đỏ</b></span>: còn thiếu thiết bị so với định mức"
+            " &nbsp;·&nbsp; <span style='background:%2'>&nbsp;<b>Nền tím</b>&nbsp;</span>: "
+            "đơn vị chưa có cán bộ nào &nbsp;·&nbsp; Biểu đồ: số cán bộ mỗi đơn vị theo thứ tự báo cáo")
+            .replace("%1", WARN_TEXT.name()).replace("%2", ALERT_BACKGROUND.name()))
         self.table = QTableView(self)
         self.table.setObjectName("overviewTable")
         self.table.setModel(self.model)
@@ -89,13 +103,16 @@ class OverviewTab(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 520])
+        splitter.setSizes([700, 330])  # at 1024 px the equipment columns stay in view
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.legend)
+        self.empty_state = EmptyState(self)
+        layout.addWidget(self.empty_state)
         layout.addWidget(splitter, 1)
         if load:
             self.reload()
-        for column, width in enumerate((44, 250, 70, 130, 140, 104)):
+        for column, width in enumerate((40, 150, 62, 124, 138, 96)):
             self.table.setColumnWidth(column, width)
 
     def reload(self) -> None:
@@ -112,15 +129,17 @@ class OverviewTab(QWidget):
         total_missing = sum(missing_count.values())
         rows.append(OverviewRow(None, table.total, total_missing, ""))
         self.model.set_rows(rows)
-        below = sum(1 for r in rows if r.below_norm)
+        below = sum(1 for r in rows if r.unit is not None and r.missing > 0)
+        empty = sum(1 for r in rows if r.unit is not None and r.count.total == 0)
         self.heading.setText(self.tr(
             "Số liệu ngày %1: %2 đơn vị, %3 cán bộ (%4 thuộc biên chế hoặc biệt phái, %5 do cơ quan "
-            "chuyên môn cử đến). %6 đơn vị còn thiếu thiết bị so với định mức (chữ đỏ)."
-        ).replace("%1", format_date(today)).replace("%2", format_number(len(table.rows)))
+            "chuyên môn cử đến). %6 đơn vị còn thiếu thiết bị so với định mức (chữ đỏ); %7 đơn vị "
+            "chưa có cán bộ (nền tím)."
+        ).replace("%7", format_number(empty)).replace("%1", format_date(today)).replace("%2", format_number(len(table.rows)))
             .replace("%3", format_number(table.total.total)).replace("%4", format_number(table.total.own))
             .replace("%5", format_number(table.total.sent)).replace("%6", format_number(below)))
         self.chart.set_bars([
-            Bar(r.unit.name.removeprefix("Bộ phận Một cửa "), r.count.own, r.count.sent, r.below_norm)
+            Bar(r.unit.name.removeprefix("Bộ phận Một cửa "), r.count.own, r.count.sent, r.count.total == 0)
             for r in rows if r.unit is not None
         ])
 

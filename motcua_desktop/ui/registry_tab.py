@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .column_layout import ColumnLayout
+from .empty_state import EmptyState
 from .icons import icon
 from .settings import UiSettings
 from .table_model import RecordTableModel, SearchProxy
@@ -50,6 +52,8 @@ class RegistryTab(QWidget):
         self.table.setObjectName(self.table_name)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # Qt's default indicator is descending: every list starts in report order instead
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -75,8 +79,11 @@ class RegistryTab(QWidget):
         layout.addLayout(self.filters)
         self.toolbar_row = QHBoxLayout()
         layout.addLayout(self.toolbar_row)
+        self.empty_state = EmptyState(self)  # what to do first, while there is nothing to list
+        layout.addWidget(self.empty_state)
         layout.addWidget(self.table)
         self.context_actions: list[QAction | None] = []
+        self.columns = ColumnLayout(self.table, model, settings, self.table_name)
 
     # selection --------------------------------------------------------------------------
     def selected_records(self) -> list[Any]:
@@ -153,24 +160,18 @@ class RegistryTab(QWidget):
         answer = QMessageBox.question(self, title, message)
         return answer == QMessageBox.StandardButton.Yes
 
-    # header state -------------------------------------------------------------------------
+    # columns ----------------------------------------------------------------------------
     def restore_columns(self) -> None:
-        state = self.ui_settings.header_state(self.table_name)
-        if state is not None:
-            self.table.horizontalHeader().restoreState(state)
+        """The user's own column layout, if any, is applied when the columns first load."""
+        self.columns.rows_changed()
 
     def fit_columns_once(self) -> None:
-        """Without remembered widths, size the columns to what the first rows show."""
-        if getattr(self, "_fitted", False) or self.ui_settings.header_state(self.table_name) is not None:
-            return
-        self._fitted = True
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for col in range(header.count()):
-            header.resizeSection(col, min(header.sectionSize(col), 260))
+        """Without the user's own widths, size the columns from the rows (once there are rows)."""
+        if not self.columns.user_set and not self.columns.fitted:
+            self.columns.fit()
 
     def save_columns(self) -> None:
-        self.ui_settings.set_header_state(self.table_name, self.table.horizontalHeader().saveState())
+        self.columns.save()
 
     # to implement ---------------------------------------------------------------------------
     def reload(self) -> None:

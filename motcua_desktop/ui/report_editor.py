@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,15 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A page that scrolls rather than forcing the window taller than the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -60,13 +71,13 @@ class ReportEditor(QWidget):
         self.title = QLineEdit(self, objectName="reportTitle")
         self.recipients = QPlainTextEdit(self, objectName="reportRecipients")
         self.recipients.setPlaceholderText(self.tr("mỗi nơi một dòng"))
-        self.recipients.setFixedHeight(52)
+        self.recipients.setMinimumHeight(52)
         self.signer_authority = QLineEdit(self, objectName="reportSignerAuthority")
         self.signer_title = QLineEdit(self, objectName="reportSignerTitle")
         self.signer_name = QLineEdit(self, objectName="reportSignerName")
         self.noi_nhan = QPlainTextEdit(self, objectName="reportNoiNhan")
         self.noi_nhan.setPlaceholderText(self.tr("mỗi nơi một dòng; dòng cuối: Lưu: VT, …"))
-        self.noi_nhan.setFixedHeight(100)
+        self.noi_nhan.setMinimumHeight(100)
         self.staff_appendix = QCheckBox(self.tr("Phụ lục số lượng cán bộ, công chức, viên chức"),
                                         self, objectName="reportStaffAppendix")
         self.equipment_appendix = QCheckBox(self.tr("Phụ lục trang thiết bị so với định mức"),
@@ -77,17 +88,28 @@ class ReportEditor(QWidget):
             "Số liệu chèn từ danh sách bên cạnh, dạng {ten_truong}."))
 
         self.fields = QListWidget(self, objectName="reportFields")
+        self.fields.setWordWrap(True)  # a description is read whole, never cut
+        self.fields.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.fields.setAlternatingRowColors(True)
+        self.fields.setSpacing(2)
+        self.fields.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the pane is resized
+        self.fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for f in FIELDS:
-            item = QListWidgetItem(f"{f.token}  —  {self.tr(f.label)}", self.fields)
+            # the Vietnamese description first; the code it inserts below, for the curious
+            item = QListWidgetItem(f"{self.tr(f.label)}\n    {f.token}", self.fields)
             item.setData(Qt.ItemDataRole.UserRole, f.token)
-            item.setToolTip(self.tr(f.label))
+            item.setToolTip(self.tr("Chèn %1 vào nội dung").replace("%1", f.token))
         self.fields.itemDoubleClicked.connect(lambda item: self.insert_field(item.data(Qt.ItemDataRole.UserRole)))
         insert = QPushButton(self.tr("Chèn số liệu vào nội dung"), self, objectName="reportInsertField")
         insert.clicked.connect(self._insert_current)
 
-        form = QFormLayout()
+        # The header fields, the narrative and the signature are pages of their own, so the
+        # narrative gets the editor's whole height (a five-page text needs it) and the editor
+        # still fits beside the preview on a 1024×768 screen.
+        header = QWidget(self)
+        form = QFormLayout(header)
         number_row = QHBoxLayout()
-        number_row.addWidget(self.number)
+        number_row.addWidget(self.number, 1)
         number_row.addWidget(QLabel(self.tr("Ngày:"), self))
         number_row.addWidget(self.report_date)
         form.addRow(self.tr("Số:"), number_row)
@@ -100,7 +122,7 @@ class ReportEditor(QWidget):
         form.addRow(self.tr("Trích yếu:"), self.title)
         form.addRow(self.tr("Kính gửi:"), self.recipients)
 
-        sign = QGroupBox(self.tr("Người ký và nơi nhận"), self)
+        sign = QWidget(self)
         sign_form = QFormLayout(sign)
         sign_form.addRow(self.tr("Quyền hạn ký:"), self.signer_authority)
         sign_form.addRow(self.tr("Chức vụ:"), self.signer_title)
@@ -112,21 +134,29 @@ class ReportEditor(QWidget):
         field_box = QWidget(self)
         field_layout = QVBoxLayout(field_box)
         field_layout.setContentsMargins(0, 0, 0, 0)
-        field_layout.addWidget(QLabel(self.tr("Số liệu lấy từ dữ liệu (nháy đúp để chèn):"), field_box))
+        hint = QLabel(self.tr("Số liệu lấy từ dữ liệu (nháy đúp để chèn):"), field_box)
+        hint.setWordWrap(True)
+        field_layout.addWidget(hint)
         field_layout.addWidget(self.fields)
         field_layout.addWidget(insert)
-        text_split = QSplitter(Qt.Orientation.Horizontal, self)
-        text_split.addWidget(self.body)
-        text_split.addWidget(field_box)
-        text_split.setStretchFactor(0, 3)
-        text_split.setStretchFactor(1, 1)
+        self.text_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.text_split.setObjectName("reportTextSplit")
+        self.text_split.addWidget(self.body)
+        self.text_split.addWidget(field_box)
+        self.text_split.setStretchFactor(0, 3)
+        self.text_split.setStretchFactor(1, 1)
+        self.text_split.setCollapsible(0, False)
+        self.text_split.setSizes([520, 200])
+
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("reportEditorPages")
+        self.pages.addTab(self.text_split, self.tr("Nội dung báo cáo"))
+        self.pages.addTab(_scrolled(header), self.tr("Số, ngày, kính gửi"))
+        self.pages.addTab(_scrolled(sign), self.tr("Người ký, nơi nhận"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Nội dung báo cáo:"), self))
-        layout.addWidget(text_split, 1)
-        layout.addWidget(sign)
+        layout.addWidget(self.pages, 1)
 
         for edit in (self.number, self.place, self.title, self.signer_authority, self.signer_title, self.signer_name):
             edit.textEdited.connect(self._edited)

@@ -25,26 +25,29 @@ class ReportPreview(QWidget):
 
         self.pages = QLabel(self, objectName="reportPreviewPages")
         self.caption = QLabel(self, objectName="reportPreviewCaption")
+        self.caption.setWordWrap(True)
         buttons = []
-        for name, text, slot in (
-            ("reportZoomOut", self.tr("Thu nhỏ"), self.zoom_out),
-            ("reportZoomIn", self.tr("Phóng to"), self.zoom_in),
-            ("reportFitWidth", self.tr("Vừa chiều rộng"), self.fit_width),
-            ("reportFitPage", self.tr("Cả trang"), self.fit_page),
+        # short labels (the full words in the tooltip): the preview may be given little width
+        for name, text, tip, slot in (
+            ("reportZoomOut", "−", self.tr("Thu nhỏ"), self.zoom_out),
+            ("reportZoomIn", "+", self.tr("Phóng to"), self.zoom_in),
+            ("reportFitWidth", self.tr("Vừa rộng"), self.tr("Vừa chiều rộng"), self.fit_width),
+            ("reportFitPage", self.tr("Cả trang"), self.tr("Cả trang"), self.fit_page),
         ):
-            button = QToolButton(self, objectName=name, text=text)
+            button = QToolButton(self, objectName=name, text=text, toolTip=tip)
             button.clicked.connect(slot)
             buttons.append(button)
         bar = QHBoxLayout()
         for b in buttons:
             bar.addWidget(b)
         bar.addStretch(1)
-        bar.addWidget(self.caption)
         bar.addWidget(self.pages)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.caption)
         layout.addWidget(self.view, 1)
+        self.view.setMinimumWidth(160)
 
     def show_pdf(self, path: Path, caption: str = "") -> int:
         """Load ``path`` keeping the reader's place; returns the page count."""

@@ -6,6 +6,7 @@ Self-contained: it needs only the registry; the window adds it and shows its act
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -32,23 +33,31 @@ from ..report.content import ReportContent, number_text
 from ..report.fonts import FontError
 from ..report.render import render
 from ..report.service import content_for, new_report
+from ..store.errors import InputRejected
+from ..store.outputs import check_output_path
+from ..store.report_draft import discard_draft, save_draft
 from ..store.reports import SavedReport, clean_report
 from .printing import print_pdf
 from .report_editor import ReportEditor
 from .report_preview import ReportPreview
+from .settings import UiSettings
 
 PREVIEW_DELAY_MS = 700  # after the last keystroke; a render takes a few tenths of a second
+FIRST_PREVIEW_MS = 100  # after the tab is first shown: the window paints before any render
+DRAFT_DELAY_MS = 400  # an unsaved edit is on disk this long after the last keystroke
 
 
 class ReportTab(QWidget):
-    def __init__(self, registry, parent: QWidget | None = None):
+    def __init__(self, registry, parent: QWidget | None = None, settings: UiSettings | None = None):
         super().__init__(parent)
         self.setObjectName("reportTab")
-        self.registry = registry
+        self.registry, self.settings = registry, settings
         self._dirty = False
         self._temp = QTemporaryDir()
         self._preview_serial = 0
-        self.last_pdf: Path | None = None
+        self._last_pdf: Path | None = None
+        self._stale = True  # the preview does not show the editor's report yet
+        self.register_path = Path(registry.path) if getattr(registry, "path", None) else None
 
         self.list = QListWidget(self, objectName="reportList")
         self.list.currentItemChanged.connect(self._list_selection)
@@ -60,9 +69,12 @@ class ReportTab(QWidget):
 
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh_preview)
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.write_draft)
         self._make_actions()
 
-        bar = QToolBar(self)
+        bar = QToolBar(self)  # too narrow for every button: the rest behind its » button
+        bar.setObjectName("reportToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.action_new, self.action_save, self.action_delete, None, self.action_preview,
                        self.action_print, None, self.action_pdf, self.action_docx, self.action_xlsx):
@@ -73,14 +85,22 @@ class ReportTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("Báo cáo đã lưu:"), left))
         left_layout.addWidget(self.list, 1)
+        self.list.setMinimumWidth(120)
+        self.list.setWordWrap(True)  # date, number and title read whole in a narrow pane
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        # Saved list | editor | preview: the user drags the handles (or collapses the list or
+        # the preview) to give the editor most of the width.
         split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("reportSplit")
         split.addWidget(left)
         split.addWidget(self.editor)
         split.addWidget(self.preview)
-        split.setStretchFactor(0, 1)
+        split.setCollapsible(1, False)
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 3)
-        split.setSizes([220, 640, 640])
+        split.setStretchFactor(2, 2)
+        split.setSizes([170, 560, 420])
+        self.split = split
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
         layout.addWidget(split, 1)
@@ -106,8 +126,10 @@ class ReportTab(QWidget):
         self.action_save = self._action("actionSaveReport", self.tr("Lưu báo cáo"), self.save,
                                         QKeySequence.StandardKey.Save)
         self.action_delete = self._action("actionDeleteReport", self.tr("Xóa báo cáo"), self.delete)
-        self.action_preview = self._action("actionPreviewReport", self.tr("Xem trước báo cáo"),
-                                           self.refresh_preview, QKeySequence(Qt.Key.Key_F5))
+        self.action_preview = self._action("actionPreviewReport", self.tr("Cập nhật xem trước"),
+                                           self.show_preview, QKeySequence(Qt.Key.Key_F5))
+        self.action_preview.setToolTip(self.tr(
+            "Bản xem trước tự cập nhật khi sửa; F5 cập nhật ngay và hiện lại khung xem trước."))
         self.action_print = self._action("actionPrintReport", self.tr("In báo cáo…"), self.print_report,
                                          QKeySequence.StandardKey.Print)
         self.action_pdf = self._action("actionSaveReportPdf", self.tr("Lưu thành PDF…"),
@@ -145,7 +167,10 @@ class ReportTab(QWidget):
         self.editor.set_report(report)
         self._dirty = False
         self._select(report.id)
-        self.refresh_preview()
+        self._stale = True
+        if self.isVisible():
+            self.refresh_preview()
+        # not shown yet (built while the window opens): rendered once it is, see showEvent
 
     def _list_selection(self, current: QListWidgetItem | None, previous) -> None:
         if current is None:
@@ -155,32 +180,85 @@ class ReportTab(QWidget):
             return
         self.load_report(self.registry.reports.get(current.data(Qt.ItemDataRole.UserRole)))
 
+    @property
+    def dirty(self) -> bool:
+        """The editor holds edits not saved into the register."""
+        return self._dirty
+
     def _may_leave(self) -> bool:
-        """Unsaved edits: save, drop or stay."""
+        return self.may_leave(self.tr("Lưu lại trước khi chuyển?"))
+
+    def may_leave(self, question: str = "") -> bool:
+        """Unsaved edits: Lưu (save, stay if that fails), Không lưu (drop them and their
+        draft) or Hủy (stay). True when the caller may go on."""
         if not self._dirty:
             return True
         answer = QMessageBox.question(
-            self, self.tr("Báo cáo chưa lưu"), self.tr("Báo cáo đang sửa chưa được lưu. Lưu lại trước khi chuyển?"),
+            self, self.tr("Báo cáo chưa lưu"),
+            self.tr("Báo cáo \"%1\" đang sửa chưa được lưu.").replace("%1", self.editor.title.text())
+            + " " + (question or self.tr("Lưu lại trước khi tiếp tục?")),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            self._draft_timer.stop()
+            self._forget_draft()
+            return True
+        return False
 
     def _edited(self) -> None:
         self._dirty = True
-        self._timer.start()
+        self._stale = True
+        self._timer.start(PREVIEW_DELAY_MS)
+        self._draft_timer.start()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # figures may have changed in the other tabs since the last preview
         super().showEvent(event)
-        self._timer.start()
+        if self._stale and self._last_pdf is None:
+            self._timer.start(FIRST_PREVIEW_MS)
+        else:
+            self._timer.start(PREVIEW_DELAY_MS)
+
+    # draft --------------------------------------------------------------------------------------
+    def write_draft(self) -> None:
+        """Put the unsaved report on disk (called shortly after each edit)."""
+        self._draft_timer.stop()
+        if not self._dirty or self.register_path is None:
+            return
+        try:
+            save_draft(self.register_path, self.editor.report())
+        except OSError as exc:  # never stop the user typing; say it
+            self.status.setText(self.tr("Chưa giữ được bản nháp: %1").replace("%1", str(exc.strerror or exc)))
+
+    def _forget_draft(self) -> None:
+        if self.register_path is not None:
+            with contextlib.suppress(OSError):  # a draft left behind is only offered again
+                discard_draft(self.register_path)
+
+    def restore_draft(self, report: SavedReport) -> None:
+        """Put a draft kept from an earlier session back into the editor, unsaved."""
+        self.editor.set_report(report)
+        self._select(report.id)
+        self._edited()
+        self.refresh_preview()
+        self.status.setText(self.tr("Đã mở lại bản nháp chưa lưu. Bấm \"Lưu báo cáo\" để giữ."))
+
+    def shutdown(self) -> None:
+        """Stop every pending render and write before the register closes."""
+        self._timer.stop()
+        if self._draft_timer.isActive():
+            self.write_draft()
+        self._draft_timer.stop()
 
     # commands -----------------------------------------------------------------------------------
     def new_report(self) -> None:
         if self._may_leave():
             self.load_report(new_report(self.registry, date.today()))
-            self._dirty = True
+            self._edited()
             self.status.setText(self.tr("Báo cáo mới (chưa lưu), chép từ báo cáo gần nhất."))
 
     def save(self) -> bool:
@@ -191,6 +269,8 @@ class ReportTab(QWidget):
             return False
         self.editor.set_report(saved)
         self._dirty = False
+        self._draft_timer.stop()
+        self._forget_draft()
         self.reload_list(saved.id)
         self.status.setText(self.tr("Đã lưu báo cáo."))
         return True
@@ -207,6 +287,8 @@ class ReportTab(QWidget):
         self.reload_list()
         latest = self.registry.reports.latest()
         self._dirty = False
+        self._draft_timer.stop()
+        self._forget_draft()  # the edits of a deleted report are not offered back
         self.load_report(latest or new_report(self.registry))
 
     def _content(self) -> ReportContent | None:
@@ -221,9 +303,28 @@ class ReportTab(QWidget):
         """The register changed (an edit, an import, a restore): the figures may have too."""
         self.refresh_preview()
 
+    @property
+    def last_pdf(self) -> Path | None:
+        """The preview's PDF of what the editor shows (rendered now if it is out of date)."""
+        if self._stale:
+            self.refresh_preview()
+        return self._last_pdf
+
+    def show_preview(self) -> None:
+        """F5: render now and make sure the preview pane is open (it may be collapsed)."""
+        sizes = self.split.sizes()
+        if sizes[2] == 0:
+            sizes[2] = max(320, sizes[1] // 2)
+            sizes[1] = max(200, sizes[1] - sizes[2])
+            self.split.setSizes(sizes)
+        self.refresh_preview()
+
     def refresh_preview(self) -> None:
         """Render what the editor shows now and display it."""
         self._timer.stop()
+        if getattr(self.registry, "closed", False):  # a late timer of a closed register
+            return
+        self._stale = False
         content = self._content()
         if content is None:
             return
@@ -232,14 +333,14 @@ class ReportTab(QWidget):
         path = Path(self._temp.path()) / f"xem-truoc-{self._preview_serial % 2}.pdf"
         self.preview.document.close()
         render(content, path, "pdf")
-        self.last_pdf = path
+        self._last_pdf = path
         pages = self.preview.show_pdf(path, self.tr("Số liệu %1").replace("%1", content.as_of_text))
         self.status.setText(self.tr("Xem trước: %1 trang.").replace("%1", str(pages)))
 
     def print_report(self) -> int:
         """The system's print dialog, then every page at true size on A4; returns pages sent."""
         self.refresh_preview()
-        if self.last_pdf is None:
+        if self._last_pdf is None:
             return 0
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
@@ -247,7 +348,7 @@ class ReportTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
         try:
-            pages = print_pdf(self.last_pdf, printer, self.editor.report().title)
+            pages = print_pdf(self._last_pdf, printer, self.editor.report().title)
         except ValidationError as exc:
             self._warn(self.tr("Không in được"), str(exc))
             return 0
@@ -258,19 +359,25 @@ class ReportTab(QWidget):
         filters = {"pdf": self.tr("Tệp PDF (*.pdf)"), "docx": self.tr("Tệp Word (*.docx)"),
                    "xlsx": self.tr("Tệp Excel (*.xlsx)")}
         report = self.editor.report()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = self._folder()
         suggested = str(Path(folder) / f"Bao-cao-{report.report_date.isoformat()}.{fmt}")
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo thành tệp"), suggested, filters[fmt])
         if not name:
             return None
         out = Path(name)
+        if self.settings is not None:  # the next save/open dialog starts here
+            self.settings.last_directory = str(out.parent)
         if out.suffix.lower() != f".{fmt}":
             out = out.with_name(out.name + f".{fmt}")
         content = self._content()
         if content is None:
             return None
         try:
+            check_output_path(out, self.registry.path)  # never over the register or a backup
             render(content, out, fmt)
+        except InputRejected as exc:
+            self._warn(self.tr("Không ghi được tệp"), str(exc))
+            return None
         except OSError as exc:
             self._warn(self.tr("Không ghi được tệp"), f"{out}: {exc.strerror or exc}")
             return None
@@ -279,6 +386,12 @@ class ReportTab(QWidget):
             return None
         self.status.setText(self.tr("Đã lưu %1").replace("%1", str(out)))
         return out
+
+    def _folder(self) -> str:
+        """Where the last file was saved or opened, else the user's Documents."""
+        if self.settings is not None and self.settings.has_last_directory():
+            return self.settings.last_directory
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def _warn(self, title: str, message: str) -> None:
         self.status.setText(message)

@@ -45,12 +45,17 @@ class UiSettings:
     def last_tab(self, name: str) -> None:
         self._qs.setValue("window/last_tab", name)
 
-    def header_state(self, table: str) -> QByteArray | None:
-        value = self._qs.value(f"tables/{table}")
+    def column_state(self, table: str) -> QByteArray | None:
+        """Column widths and visibility the user set (earlier versions' automatic widths,
+        kept under ``tables/``, are not used: they were often measured on an empty list)."""
+        value = self._qs.value(f"columns/{table}")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
-    def set_header_state(self, table: str, state: QByteArray) -> None:
-        self._qs.setValue(f"tables/{table}", state)
+    def set_column_state(self, table: str, state: QByteArray) -> None:
+        self._qs.setValue(f"columns/{table}", state)
+
+    def clear_column_state(self, table: str) -> None:
+        self._qs.remove(f"columns/{table}")
 
     # files ------------------------------------------------------------------------------
     @property
@@ -67,6 +72,9 @@ class UiSettings:
 
     def remove_recent_file(self, path: str) -> None:
         self._qs.setValue("files/recent", [p for p in self.recent_files if p != path])
+
+    def has_last_directory(self) -> bool:
+        return self._qs.contains("files/last_directory")
 
     @property
     def last_directory(self) -> str:

@@ -18,7 +18,6 @@ from .icons import icon
 from .operations import Operations
 from .registry_tab import RegistryTab
 from .settings import UiSettings
-from .staff_dialogs import EndAssignmentDialog, HistoryDialog, StaffDialog, TransferDialog
 from .table_model import Column, RecordTableModel, date_key, name_key, number_key, short_unit_name
 
 ALL = None
@@ -26,8 +25,9 @@ ALL = None
 
 def staff_columns() -> list[Column]:
     return [
-        Column("Họ và tên", lambda r: r.person.full_name, lambda r: name_key(r.person.full_name)),
-        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.assignment.unit_id)),
+        Column("Họ và tên", lambda r: r.person.full_name, lambda r: name_key(r.person.full_name), fit=True),
+        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.assignment.unit_id),
+               fit=True),
         Column("Chức vụ", lambda r: r.assignment.position),
         Column("Hình thức", lambda r: EmploymentKind(r.assignment.kind).label),
         Column("Cơ quan cử", lambda r: r.assignment.sending_agency),
@@ -35,8 +35,8 @@ def staff_columns() -> list[Column]:
         Column("Từ ngày", lambda r: format_date(r.assignment.start), lambda r: date_key(r.assignment.start)),
         Column("Đến ngày", lambda r: format_date(r.assignment.end), lambda r: date_key(r.assignment.end)),
         Column("Năm sinh", lambda r: str(r.person.birth_year or ""),
-               lambda r: number_key(r.person.birth_year), numeric=True),
-        Column("Điện thoại", lambda r: r.person.phone),
+               lambda r: number_key(r.person.birth_year), numeric=True, hidden=True),
+        Column("Điện thoại", lambda r: r.person.phone, hidden=True),
     ]
 
 
@@ -136,6 +136,7 @@ class StaffTab(RegistryTab):
     # dialogs ------------------------------------------------------------------------------
     def add(self) -> None:
         unit_id = self.unit_filter.currentData()
+        from .staff_dialogs import StaffDialog  # loaded when first opened
         dlg = StaffDialog(self.registry.units.list(), parent=self, default_unit=unit_id)
 
         def submit() -> None:
@@ -149,6 +150,7 @@ class StaffTab(RegistryTab):
     def edit_record(self, record: StaffRow) -> None:
         person = self.registry.staff.person(record.person.id)
         assignment = self.registry.staff.assignment(record.assignment.id)
+        from .staff_dialogs import StaffDialog  # loaded when first opened
         dlg = StaffDialog(self.registry.units.list(), person, assignment, self)
 
         def submit() -> None:
@@ -162,6 +164,7 @@ class StaffTab(RegistryTab):
         row = self.current_record()
         if row is None:
             return
+        from .staff_dialogs import EndAssignmentDialog  # loaded when first opened
         dlg = EndAssignmentDialog(row.person.full_name, row.unit_name, self)
         dlg.submit = lambda: self.ops.end_assignment(row.assignment.id, dlg.value())
         self.open_dialog(dlg)
@@ -170,6 +173,7 @@ class StaffTab(RegistryTab):
         row = self.current_record()
         if row is None:
             return
+        from .staff_dialogs import TransferDialog  # loaded when first opened
         dlg = TransferDialog(row.person.full_name, row.assignment.unit_id,
                              self.registry.units.list(), row.assignment.position, self)
 
@@ -185,6 +189,7 @@ class StaffTab(RegistryTab):
         if row is None:
             return
         names = {u.id: u.name for u in self.registry.units.list()}
+        from .staff_dialogs import HistoryDialog  # loaded when first opened
         dlg = HistoryDialog(row.person, self.registry.staff.assignments_of(row.person.id), names, self)
         self.open_dialog(dlg)
 

@@ -31,6 +31,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..domain.text import collation_key, fold, nfc
 
+FOLD_AFTER_MS = 300
+WARN_TEXT = QColor("#a4161a")  # red text: short of something (equipment below the norm)
+ALERT_BACKGROUND = QColor("#e6dcf5")  # light violet: nobody there (a unit without staff)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -52,8 +55,10 @@ def name_key(full_name: str) -> tuple:
     return text_key(words[-1]), text_key(" ".join(words[:-1]))
 
 
+@lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str | None]:
-    """Each precomposed Latin letter to what ``fold`` makes of it; combining marks dropped."""
+    """Each precomposed Latin letter to what ``fold`` makes of it; combining marks dropped.
+    Built at the first search (a few hundredths of a second), not at start-up."""
     table: dict[int, str | None] = {}
     for code in range(0x80, 0x2000):
         ch = chr(code)
@@ -66,14 +71,11 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
-_FOLD = _fold_table()
-
-
 def search_fold(text: str) -> str:
     """``domain.text.fold`` for search, ~10x faster on long lists: a translation table
     instead of decomposing every string (same result on any NFC or NFD text)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(_FOLD)
+        text = unicodedata.normalize("NFC", text).translate(_fold_table())
     return " ".join(text.lower().split())
 
 
@@ -104,6 +106,10 @@ class Column:
     display: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None
     numeric: bool = False
+    fit: bool = False  # a name: as wide as its longest text (see column_layout)
+    warn: Callable[[Any], bool] | None = None  # this cell in red text (e.g. equipment missing)
+    alert: Callable[[Any], bool] | None = None  # this cell on the alert background (no staff)
+    hidden: bool = False  # rarely used: hidden until chosen from the header's menu
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -143,8 +149,9 @@ class RecordTableModel(QAbstractTableModel):
         self.generation += 1
         self._visible = self._filter() if self._filter else None
         self.endResetModel()
-        # Fold the search texts while the user looks at the new rows, not at the first key.
-        QTimer.singleShot(0, self, self.folded)
+        # Fold the search texts while the user looks at the new rows, not at the first key
+        # (nor before the window has painted them).
+        QTimer.singleShot(FOLD_AFTER_MS, self, self.folded)
 
     def set_filter(self, rows_to_show: Callable[[], list[int] | None]) -> None:
         """``rows_to_show`` (positions in ``records()``) is asked again after every load/sort."""
@@ -200,6 +207,10 @@ class RecordTableModel(QAbstractTableModel):
             return col.display(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col.warn is not None and col.warn(record):
+            return QBrush(WARN_TEXT)
+        if role == Qt.ItemDataRole.BackgroundRole and col.alert is not None and col.alert(record):
+            return QBrush(ALERT_BACKGROUND)
         if role == self._highlight_role and self._highlight and self._highlight(record):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#a4161a"))

@@ -16,21 +16,20 @@ from .operations import Operations
 from .registry_tab import RegistryTab
 from .settings import UiSettings
 from .table_model import Column, RecordTableModel, number_key
-from .unit_dialog import UnitDialog
 
 
 def unit_columns(level_labels: dict[str, str], kind_labels: dict[str, str]) -> list[Column]:
     return [
         Column("STT", lambda u: str(u.sort_order), lambda u: (u.sort_order, u.id or 0), numeric=True),
         Column("Mã", lambda u: u.code),
-        Column("Tên đơn vị", lambda u: u.name),
+        Column("Tên đơn vị", lambda u: u.name, fit=True),
         Column("Cấp", lambda u: level_labels.get(u.level, u.level)),
         Column("Loại", lambda u: kind_labels.get(u.kind, u.kind)),
         Column("Địa chỉ", lambda u: u.address),
         Column("Diện tích (m²)", lambda u: format_number(u.area_m2), lambda u: number_key(u.area_m2),
                numeric=True),
-        Column("Đường dây nóng", lambda u: u.hotline),
-        Column("Quyết định kiện toàn", lambda u: u.staffing_decision),
+        Column("Đường dây nóng", lambda u: u.hotline, hidden=True),
+        Column("Quyết định kiện toàn", lambda u: u.staffing_decision, hidden=True),
     ]
 
 
@@ -91,7 +90,9 @@ class UnitsTab(RegistryTab):
             self.select_where(lambda u: u.id in selected)
 
     # dialogs --------------------------------------------------------------------------------
-    def _open_dialog(self, unit: Unit | None) -> UnitDialog:
+    def _open_dialog(self, unit: Unit | None) -> QWidget:
+        from .unit_dialog import UnitDialog  # loaded when first opened: a quicker start
+
         dlg = UnitDialog(unit, self.registry.units.levels(), self.registry.units.kinds(), self)
 
         def submit() -> None:

@@ -511,6 +511,18 @@ Bạn vẫn muốn xóa?</translation>
         <source>Alt+Up</source>
         <translation>Alt+Up</translation>
     </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>Tìm &amp;trong:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
+        <source>Folder &amp;name:</source>
+        <translation>&amp;Tên thư mục:</translation>
+    </message>
 </context>
 <context>
     <name>QFileSystemModel</name>
@@ -649,6 +661,30 @@ Bạn vẫn muốn xóa?</translation>
         <source>top margin</source>
         <translation>lề trên</translation>
     </message>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>&amp;Thứ tự trang:</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>Số trang trên &amp;mỗi tờ:</translation>
+    </message>
+    <message>
+        <source>Pica (P̸)</source>
+        <translation>Pica (P̸)</translation>
+    </message>
+    <message>
+        <source>Didot (DD)</source>
+        <translation>Didot (DD)</translation>
+    </message>
+    <message>
+        <source>Cicero (CC)</source>
+        <translation>Cicero (CC)</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
 </context>
 <context>
     <name>QPrintDialog</name>
@@ -734,6 +770,38 @@ Hãy chọn tên tệp khác.</translation>
         <source>There are conflicts in duplex settings. Do you want to fix them?</source>
         <translation>Thiết lập in hai mặt mâu thuẫn. Bạn có muốn sửa không?</translation>
     </message>
+    <message>
+        <source>Left to Right, Top to Bottom</source>
+        <translation>Trái sang phải, trên xuống dưới</translation>
+    </message>
+    <message>
+        <source>Left to Right, Bottom to Top</source>
+        <translation>Trái sang phải, dưới lên trên</translation>
+    </message>
+    <message>
+        <source>Right to Left, Bottom to Top</source>
+        <translation>Phải sang trái, dưới lên trên</translation>
+    </message>
+    <message>
+        <source>Right to Left, Top to Bottom</source>
+        <translation>Phải sang trái, trên xuống dưới</translation>
+    </message>
+    <message>
+        <source>Bottom to Top, Left to Right</source>
+        <translation>Dưới lên trên, trái sang phải</translation>
+    </message>
+    <message>
+        <source>Bottom to Top, Right to Left</source>
+        <translation>Dưới lên trên, phải sang trái</translation>
+    </message>
+    <message>
+        <source>Top to Bottom, Left to Right</source>
+        <translation>Trên xuống dưới, trái sang phải</translation>
+    </message>
+    <message>
+        <source>Top to Bottom, Right to Left</source>
+        <translation>Trên xuống dưới, phải sang trái</translation>
+    </message>
 </context>
 <context>
     <name>QPrintWidget</name>
@@ -806,6 +874,10 @@ Hãy chọn tên tệp khác.</translation>
     <message>
         <source>Page</source>
         <translation>Trang</translation>
+    </message>
+    <message>
+        <source>There are conflicts in some options. Please fix them.</source>
+        <translation>Một số tùy chọn mâu thuẫn nhau. Hãy sửa lại.</translation>
     </message>
 </context>
 <context>
@@ -897,6 +969,14 @@ Hãy chọn tên tệp khác.</translation>
     <message>
         <source>to</source>
         <translation>đến</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>Ghi các trang hoặc khoảng trang, cách nhau bằng dấu phẩy; một khoảng là hai số nối bằng gạch ngang. Ví dụ: 3,5-7,9 in các trang 3, 5, 6, 7 và 9.</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Nhóm trang:</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1114,283 @@ Hãy chọn tên tệp khác.</translation>
     <message>
         <source>Float</source>
         <translation>Tách rời</translation>
+    </message>
+</context>
+<context>
+    <name>QCupsJobWidget</name>
+    <message>
+        <source>Job</source>
+        <translation>Lệnh in</translation>
+    </message>
+    <message>
+        <source>Job Control</source>
+        <translation>Điều khiển lệnh in</translation>
+    </message>
+    <message>
+        <source>Scheduled &amp;printing:</source>
+        <translation>&amp;Hẹn giờ in:</translation>
+    </message>
+    <message>
+        <source>&amp;Billing information:</source>
+        <translation>Thông tin &amp;thanh toán:</translation>
+    </message>
+    <message>
+        <source>Job &amp;priority:</source>
+        <translation>Mức ư&amp;u tiên:</translation>
+    </message>
+    <message>
+        <source>Banner Pages</source>
+        <translation>Trang bìa</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>Đầ&amp;u:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Cuối:</translation>
+    </message>
+    <message>
+        <source>Print Immediately</source>
+        <translation>In ngay</translation>
+    </message>
+    <message>
+        <source>Hold Indefinitely</source>
+        <translation>Giữ lại, chưa in</translation>
+    </message>
+    <message>
+        <source>Day (06:00 to 17:59)</source>
+        <translation>Ban ngày (06:00 đến 17:59)</translation>
+    </message>
+    <message>
+        <source>Night (18:00 to 05:59)</source>
+        <translation>Ban đêm (18:00 đến 05:59)</translation>
+    </message>
+    <message>
+        <source>Second Shift (16:00 to 23:59)</source>
+        <translation>Ca hai (16:00 đến 23:59)</translation>
+    </message>
+    <message>
+        <source>Third Shift (00:00 to 07:59)</source>
+        <translation>Ca ba (00:00 đến 07:59)</translation>
+    </message>
+    <message>
+        <source>Weekend (Saturday to Sunday)</source>
+        <translation>Cuối tuần (thứ Bảy đến Chủ nhật)</translation>
+    </message>
+    <message>
+        <source>Specific Time</source>
+        <translation>Giờ cụ thể</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Tiêu chuẩn</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Không phân loại</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <source>Classified</source>
+        <translation>Hạn chế</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Tối mật</translation>
+    </message>
+    <message>
+        <source>Top Secret</source>
+        <translation>Tuyệt mật</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>Ổ đĩa</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Lối tắt</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Lối tắt</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Không rõ</translation>
+    </message>
+</context>
+<context>
+    <name>QMimeType</name>
+    <message>
+        <source>Excel 2007 spreadsheet</source>
+        <translation>Bảng tính Excel 2007</translation>
+    </message>
+    <message>
+        <source>Excel spreadsheet</source>
+        <translation>Bảng tính Excel</translation>
+    </message>
+    <message>
+        <source>CSV document</source>
+        <translation>Tài liệu CSV</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Tài liệu PDF</translation>
+    </message>
+    <message>
+        <source>Word 2007 document</source>
+        <translation>Tài liệu Word 2007</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Tài liệu Word</translation>
+    </message>
+    <message>
+        <source>plain text document</source>
+        <translation>Tài liệu văn bản thuần</translation>
+    </message>
+    <message>
+        <source>ODS spreadsheet</source>
+        <translation>Bảng tính ODS</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>thư mục</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>SQLite3 database</source>
+        <translation>Cơ sở dữ liệu SQLite3</translation>
+    </message>
+    <message>
+        <source>Markdown document</source>
+        <translation>Tài liệu Markdown</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>Ảnh PNG</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>Ảnh JPEG</translation>
+    </message>
+    <message>
+        <source>ZIP archive</source>
+        <translation>Tệp nén ZIP</translation>
+    </message>
+    <message>
+        <source>JSON document</source>
+        <translation>Tài liệu JSON</translation>
+    </message>
+    <message>
+        <source>Python script</source>
+        <translation>Mã Python</translation>
+    </message>
+    <message>
+        <source>Python 3 script</source>
+        <translation>Mã Python 3</translation>
+    </message>
+    <message>
+        <source>TOML document</source>
+        <translation>Tài liệu TOML</translation>
+    </message>
+    <message>
+        <source>shell script</source>
+        <translation>Mã lệnh shell</translation>
+    </message>
+    <message>
+        <source>XML document</source>
+        <translation>Tài liệu XML</translation>
+    </message>
+    <message>
+        <source>HTML document</source>
+        <translation>Tài liệu HTML</translation>
+    </message>
+    <message>
+        <source>SVG image</source>
+        <translation>Ảnh SVG</translation>
+    </message>
+    <message>
+        <source>Windows icon</source>
+        <translation>Biểu tượng Windows</translation>
+    </message>
+    <message>
+        <source>executable</source>
+        <translation>tệp chạy được</translation>
+    </message>
+    <message>
+        <source>empty document</source>
+        <translation>tài liệu trống</translation>
+    </message>
+    <message>
+        <source>OpenDocument Spreadsheet</source>
+        <translation>Bảng tính OpenDocument</translation>
+    </message>
+    <message>
+        <source>OpenDocument Text</source>
+        <translation>Văn bản OpenDocument</translation>
+    </message>
+    <message>
+        <source>Microsoft Excel spreadsheet</source>
+        <translation>Bảng tính Microsoft Excel</translation>
+    </message>
+    <message>
+        <source>Microsoft Word document</source>
+        <translation>Tài liệu Microsoft Word</translation>
+    </message>
+    <message>
+        <source>Tar archive</source>
+        <translation>Tệp nén Tar</translation>
+    </message>
+    <message>
+        <source>Gzip archive</source>
+        <translation>Tệp nén Gzip</translation>
+    </message>
+    <message>
+        <source>YAML document</source>
+        <translation>Tài liệu YAML</translation>
+    </message>
+    <message>
+        <source>INI file</source>
+        <translation>Tệp INI</translation>
+    </message>
+    <message>
+        <source>log file</source>
+        <translation>Tệp nhật ký</translation>
+    </message>
+    <message>
+        <source>SQL code</source>
+        <translation>Mã SQL</translation>
+    </message>
+    <message>
+        <source>spreadsheet interchange document</source>
+        <translation>Tài liệu bảng tính trao đổi</translation>
     </message>
 </context>
 </TS>

@@ -197,7 +197,7 @@ def test_a_sample_file_at_0003_upgrades_and_then_records_catalogue_changes(tmp_p
     reg = Registry.open(path)
     try:
         # Then 0004 is applied and recorded, nothing is lost, and new writes are recorded
-        assert [m.name for m in build_migrations().applied(reg.db)][-1] == "0004_history_catalogue_settings_reports"
+        assert "0004_history_catalogue_settings_reports" in [m.name for m in build_migrations().applied(reg.db)]
         assert [(t.name, t.norms) for t in reg.equipment.types()] == types_before
         assert reg.db.conn.execute("SELECT COUNT(*) FROM change_history").fetchone()[0] == history_before
         assert len(reg.units.list()) == 21 and reg.reports.latest() is not None

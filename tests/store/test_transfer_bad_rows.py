@@ -137,9 +137,11 @@ def test_row_numbers_are_the_spreadsheets_even_after_blank_rows(registry, tmp_pa
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("du_lieu.xlsx", b"not a zip", "không phải tệp Excel .xlsx hợp lệ"),
-        ("du_lieu.ods", b"x", "chỉ nhận tệp .xlsx hoặc .csv"),
-        ("bang_luong.csv", "Mã;Tên\n".encode(), "không biết tệp bang_luong.csv chứa trang nào"),
+        ("du_lieu.xlsx", b"not a zip", "tệp không phải bảng tính Excel/LibreOffice (.xlsx)"),
+        ("du_lieu.ods", b"x", "tệp không phải bảng tính Excel/LibreOffice (.ods)"),
+        ("du_lieu.xls", b"x" * 600, "tệp không phải bảng tính Excel/LibreOffice (.xls)"),
+        ("du_lieu.pdf", b"%PDF-1.4", "chỉ nhận tệp .xlsx, .xls, .ods hoặc .csv"),
+        ("bang_luong.csv", "Mã;Tên\n".encode(), "không nhận ra tệp bang_luong.csv là trang nào"),
     ],
 )
 def test_files_that_are_not_an_import_workbook(registry, tmp_path, name, content, message):
@@ -150,4 +152,16 @@ def test_files_that_are_not_an_import_workbook(registry, tmp_path, name, content
 
 def test_a_workbook_without_our_sheets(registry, tmp_path):
     path = write_xlsx(tmp_path / "khac.xlsx", {"Sheet1": [["a", "b"]]})
-    assert "không có trang nào tên 'Đơn vị', 'Cán bộ', 'Thiết bị'" in str(refused(registry, path))
+    assert "không nhận ra trang 'Sheet1' của khac.xlsx là trang nào của mẫu nhập" in str(
+        refused(registry, path))
+
+
+def test_an_unrecognised_sheet_beside_ours_is_named_not_skipped(registry, tmp_path):
+    """Before: a sheet 'Cán bộ 2024' or 'Sheet1' was skipped without a word."""
+    path = write_xlsx(tmp_path / "hai.xlsx", {
+        "Đơn vị": [UNIT_HEADER, ["A", "Bộ phận Một cửa xã A", "Xã", "xã", "", "", "", ""]],
+        "Bảng lương": [["Họ tên", "Lương"], ["Nguyễn Văn A", 5]],
+    })  # fmt: skip
+    error = refused(registry, path)
+    assert "trang 'Bảng lương'" in str(error)
+    assert registry.units.list() == []

@@ -29,8 +29,10 @@ from motcua_desktop.store.transfer.template import build_template, template_path
 
 
 def workbook_values(path: Path) -> dict[str, list[tuple]]:
+    """Every cell but the row ids (they name records of the register the file came from)."""
     wb = load_workbook(path)
-    out = {ws.title: [tuple(c.value for c in row) for row in ws.iter_rows()] for ws in wb}
+    out = {ws.title: [tuple(c.value for c in row)[:-1] for row in ws.iter_rows()] for ws in wb}
+    assert all(ws.cell(1, ws.max_column).value == "Mã dòng (không sửa)" for ws in wb)
     # equipment rows are listed in catalogue order, which a fresh register builds in file order
     out["Thiết bị"] = [out["Thiết bị"][0], *sorted(out["Thiết bị"][1:], key=repr)]
     return out
@@ -137,17 +139,19 @@ def test_export_shows_dates_and_labels_as_an_officer_types_them(sample_registry,
     # the contract's columns first, in its order; the optional ones after them
     assert [c.value for c in wb["Đơn vị"][1]] == [
         "Mã", "Tên đơn vị", "Cấp", "Loại", "Địa chỉ", "Diện tích (m²)", "Thứ tự", "Ghi chú",
-        "Tên ĐVHC", "Quyết định thành lập", "Quyết định kiện toàn", "Quy chế", "Đường dây nóng"]  # fmt: skip
+        "Tên ĐVHC", "Quyết định thành lập", "Quyết định kiện toàn", "Quy chế", "Đường dây nóng",
+        "Mã dòng (không sửa)"]  # fmt: skip
     staff = wb["Cán bộ"]
     assert [c.value for c in staff[1]] == [
         "Mã cán bộ", "Họ và tên", "Năm sinh", "Mã đơn vị", "Chức vụ", "Hình thức", "Cơ quan cử",
         "Lĩnh vực", "Từ ngày", "Đến ngày", "Điện thoại", "Ghi chú",
-        "Giới tính", "Trình độ", "Quyết định", "Ghi chú cán bộ"]  # fmt: skip
+        "Giới tính", "Trình độ", "Quyết định", "Ghi chú cán bộ", "Mã dòng (không sửa)"]  # fmt: skip
     assert [c.value for c in wb["Thiết bị"][1]] == [
-        "Mã đơn vị", "Loại thiết bị", "Số lượng", "Tình trạng", "Năm sử dụng", "Ghi chú", "Số hiệu"]  # fmt: skip
+        "Mã đơn vị", "Loại thiết bị", "Số lượng", "Tình trạng", "Năm sử dụng", "Ghi chú", "Số hiệu",
+        "Mã dòng (không sửa)"]  # fmt: skip
     catalogue = [[c.value for c in row] for row in wb["Danh mục thiết bị"].iter_rows()]
-    assert catalogue[0] == ["Loại thiết bị", "Thứ tự", "Định mức Huyện", "Định mức Xã"]
-    assert catalogue[1:3] == [["Máy lấy số tự động", 1, 1, 1], ["Máy in", 2, 4, 2]]
+    assert catalogue[0] == ["Loại thiết bị", "Thứ tự", "Định mức Huyện", "Định mức Xã", "Mã dòng (không sửa)"]
+    assert [row[:-1] for row in catalogue[1:3]] == [["Máy lấy số tự động", 1, 1, 1], ["Máy in", 2, 4, 2]]
     assert staff.freeze_panes == "A2"
     assert staff["I2"].number_format == "DD/MM/YYYY"
     assert {c.value for c in staff["F"][1:]} == {"Biên chế", "Biệt phái", "Cử đến"}
@@ -208,11 +212,15 @@ def registers(draw):
     person_codes = draw(st.lists(codes, max_size=6, unique_by=str.casefold))
     for code in person_codes:
         jobs = []
-        for _ in range(draw(st.integers(0, 3))):
-            start = draw(st.one_of(st.none(), days))
-            end = draw(st.one_of(st.none(), days))
-            if start and end and end < start:
-                start, end = end, start
+        count = draw(st.integers(0, 3))
+        # one after another, as the import requires (no two assignments on one day)
+        ends = sorted(draw(st.lists(days, min_size=2 * count, max_size=2 * count, unique=True)))
+        for i in range(count):
+            start, end = ends[2 * i], ends[2 * i + 1]
+            if i == 0 and draw(st.booleans()):
+                start = None
+            if i == count - 1 and draw(st.booleans()):
+                end = None
             jobs.append((draw(st.integers(0, len(units) - 1)), draw(st.sampled_from(list(EmploymentKind))),
                          draw(maybe_text),
                          tuple(draw(st.lists(vi_text.map(lambda s: s.replace(";", "")).filter(bool), max_size=2))),

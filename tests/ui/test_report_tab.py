@@ -24,7 +24,10 @@ def tab(qtbot, sample_registry):
     return widget
 
 
-def test_opens_on_the_saved_seed_report_with_a_preview_of_every_page(tab):
+def test_opens_on_the_saved_seed_report_with_a_preview_of_every_page(tab, qtbot):
+    assert tab.preview.page_count() == 0  # nothing rendered before the tab is shown
+    tab.show()
+    qtbot.waitUntil(lambda: tab.preview.page_count() == 5, timeout=5000)
     assert tab.list.count() == 1
     assert "19/04/2024" in tab.list.item(0).text()
     assert tab.editor.title.text() == "Tình hình tổ chức Bộ phận Một cửa cấp huyện, cấp xã trên địa bàn huyện Chi Lăng"
@@ -155,3 +158,16 @@ def test_zoom_buttons_change_the_preview_zoom(tab):
     assert tab.preview.view.zoomFactor() > before
     tab.preview.fit_width()
     assert tab.preview.view.zoomMode() == tab.preview.view.ZoomMode.FitToWidth
+
+
+def test_save_as_never_writes_over_a_register_or_backup(tab, sample_db_path, tmp_path, monkeypatch):
+    """Issue 10: a data file or backup (any SQLite file) is never replaced by a report."""
+    target = tmp_path / "bao-cao.pdf"
+    target.write_bytes(sample_db_path.read_bytes())  # a backup saved under a report's name
+    before = target.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert tab.save_as("pdf") is None
+    assert target.read_bytes() == before
+    assert len(shown) == 1 and "là một tệp dữ liệu hoặc bản sao lưu" in shown[0]

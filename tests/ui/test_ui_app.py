@@ -9,10 +9,11 @@ from motcua_desktop.store import Registry
 from motcua_desktop.ui import app
 
 
-def test_first_start_with_the_sample_data(qapp, monkeypatch):
+def test_first_start_with_the_sample_data_opens_it_in_its_own_file(qapp, monkeypatch):
     monkeypatch.setattr(app, "ask_first_start", lambda path: True)
     path = app.prepare_database(None, demo=False)
-    assert path == userdata.default_db_path() and path.exists()
+    assert path != userdata.default_db_path() and path.name == "du-lieu-mau.sqlite"
+    assert not userdata.default_db_path().exists()  # the user's own register gets no sample
     reg = Registry.open(path)
     assert len(reg.units.list()) == 21
     reg.close()
@@ -23,6 +24,10 @@ def test_first_start_empty_and_cancel(qapp, monkeypatch, tmp_path):
     path = app.prepare_database(str(tmp_path / "moi.sqlite"), demo=False)
     reg = Registry.open(path)
     assert reg.is_empty()
+    # a new register starts with the default equipment catalogue and its norms
+    names = [t.name for t in reg.equipment.types()]
+    assert "Máy lấy số tự động" in names and len(names) == 8
+    assert reg.equipment.types()[1].norms == {"huyen": 4, "xa": 2}
     reg.close()
     monkeypatch.setattr(app, "ask_first_start", lambda path: None)
     assert app.prepare_database(str(tmp_path / "khac.sqlite"), demo=False) is None
@@ -50,14 +55,15 @@ def test_first_start_question_is_in_vietnamese(qapp, qtbot, monkeypatch, tmp_pat
     def answer(box):
         seen["text"] = box.text()
         seen["buttons"] = [b.text() for b in box.buttons()]
-        [sample] = [b for b in box.buttons() if b.text() == "Dùng dữ liệu mẫu"]
-        sample.click()
+        seen["default"] = box.defaultButton().text()
+        box.defaultButton().click()  # the user presses Enter
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    assert app.ask_first_start(tmp_path / "x.sqlite") is True
+    assert app.ask_first_start(tmp_path / "x.sqlite") is False  # Enter: the user's own register
     assert "dữ liệu mẫu" in seen["text"]
-    assert "Bắt đầu với sổ trống" in seen["buttons"]
+    assert seen["default"] == "Bắt đầu sổ của đơn vị"
+    assert "Xem dữ liệu mẫu" in seen["buttons"]
 
 
 def test_run_gui_without_a_choice_exits_quietly(qapp, monkeypatch, tmp_path):

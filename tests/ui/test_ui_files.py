@@ -3,8 +3,11 @@ opening another data file and the recent-files list."""
 
 from __future__ import annotations
 
+import dataclasses
+
+from openpyxl import load_workbook
+
 from motcua_desktop.ui import build_main_window
-from motcua_desktop.ui.file_actions import ProblemsDialog
 
 
 def _run(qtbot, job):
@@ -23,19 +26,32 @@ def test_export_then_import_into_an_empty_register(window, qtbot, tmp_path):
     empty = build_main_window(tmp_path / "trong.sqlite")
     qtbot.addWidget(empty)
     assert empty.units_tab.model.rowCount() == 0
-    job = empty.files.run_import(out)
-    assert job.progress.isVisible() or job.worker.isFinished()
-    assert _run(qtbot, job) is True
+    flow = empty.files.run_import(out)
+    preview = _preview(qtbot, flow)
+    assert preview.added.rowCount() > 21 and preview.import_button.isEnabled()
+    assert _accept(qtbot, flow) is True
     empty.tabs.setCurrentWidget(empty.units_tab)  # hidden tabs reload when shown
     assert empty.units_tab.model.rowCount() == 21
-    assert "Đã nhập xuat.xlsx" in job.dialog.text()
-    job.dialog.close()
+    assert "Đã nhập xuat.xlsx" in flow.dialog.text()
+    flow.dialog.close()
     empty.tabs.setCurrentWidget(empty.staff_tab)
     assert empty.staff_tab.model.rowCount() > 0
     empty.close()
 
 
-def test_a_refused_import_lists_every_bad_row_and_changes_nothing(window, qtbot, tmp_path):
+def _preview(qtbot, flow):
+    with qtbot.waitSignal(flow.previewed, timeout=20000) as blocker:
+        pass
+    return blocker.args[0]
+
+
+def _accept(qtbot, flow):
+    with qtbot.waitSignal(flow.finished, timeout=20000) as blocker:
+        flow.preview.import_button.click()
+    return blocker.args[0]
+
+
+def test_a_refused_import_lists_every_bad_row_by_cell_and_changes_nothing(window, qtbot, tmp_path):
     bad = tmp_path / "Đơn vị.csv"
     bad.write_text(
         "Mã,Tên đơn vị,Cấp,Loại\n"
@@ -43,14 +59,46 @@ def test_a_refused_import_lists_every_bad_row_and_changes_nothing(window, qtbot,
         ",Bộ phận Một cửa không mã,Xã,xã\n",
         encoding="utf-8",
     )
-    job = window.files.run_import(bad)
-    assert _run(qtbot, job) is False
-    dialog = job.dialog
-    assert isinstance(dialog, ProblemsDialog)
-    text = dialog.problems.toPlainText()
-    assert ":2:" in text and ":3:" in text
+    flow = window.files.run_import(bad)
+    preview = _preview(qtbot, flow)
+    assert not preview.import_button.isEnabled()
+    rows = [[preview.errors.item(r, c).text() for c in range(4)] for r in range(preview.errors.rowCount())]
+    assert rows[0][:3] == ["Đơn vị!C2", "Bộ phận Một cửa xã Mới", "Cấp"]
+    assert rows[1][:3] == ["Đơn vị!A3", "Bộ phận Một cửa không mã", "Mã"]
     assert len(window.registry.units.list()) == 21
-    dialog.close()
+    preview.reject()
+
+
+def test_the_preview_shows_old_and_new_and_the_import_is_one_undo_step(window, qtbot, tmp_path):
+    """Before: an import cleared the undo history and could not be undone."""
+    unit = window.registry.units.list()[0]
+    window.ops.edit_unit(unit, dataclasses.replace(unit, notes="sửa trước khi nhập"))
+    out = tmp_path / "xuat.xlsx"
+    assert _run(qtbot, window.files.run_export(out)) is True
+    dump = list(window.registry.db.conn.iterdump())
+    wb = load_workbook(out)
+    wb["Đơn vị"]["B3"] = "Tên mới của đơn vị"
+    wb["Cán bộ"].append(["MOI1", "Đặng Văn Mới", 1999, wb["Cán bộ"]["D2"].value, "", "Biên chế"])
+    wb.save(out)
+    flow = window.files.run_import(out)
+    preview = _preview(qtbot, flow)
+    changed = [[preview.changed.item(r, c).text() for c in range(5)] for r in range(preview.changed.rowCount())]
+    assert changed == [["Đơn vị", f"Tên mới của đơn vị ({window.registry.units.list()[1].code})",
+                        "Tên đơn vị", window.registry.units.list()[1].name, "Tên mới của đơn vị"]]
+    assert preview.added.item(0, 1).text() == "Đặng Văn Mới (MOI1)"
+    assert list(window.registry.db.conn.iterdump()) == dump  # the preview wrote nothing
+    assert _accept(qtbot, flow) is True
+    flow.dialog.close()
+    assert window.registry.units.list()[1].name == "Tên mới của đơn vị"
+    assert window.undo_stack.count() == 2 and window.undo_stack.undoText() == "Nhập xuat.xlsx"
+    window.undo_stack.undo()  # Ctrl+Z
+    data = [line for line in window.registry.db.conn.iterdump() if "change_history" not in line]
+    assert data == [line for line in dump if "change_history" not in line]
+    window.undo_stack.undo()  # the edit before the import is still undoable
+    assert window.registry.units.list()[0].notes == unit.notes
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    assert window.registry.units.list()[1].name == "Tên mới của đơn vị"
 
 
 def test_opening_another_data_file_switches_the_window_and_remembers_it(window, qtbot, tmp_path,

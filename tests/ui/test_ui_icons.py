@@ -1,52 +1,60 @@
-"""Icons come from qtawesome, or from our SVGs when its fonts cannot load (FontError)."""
+"""Icons: the bundled SVGs at the first paint, qtawesome's font icons just after it, and the
+SVGs for good when the icon font cannot load (Windows' "block untrusted fonts" policy)."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
+from PySide6.QtGui import QImage
 
 from motcua_desktop.ui import icons
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    icons.reset_cache()
+def _svg_icons_again():
+    icons.reset_for_tests()
     yield
-    icons.reset_cache()
+    icons.reset_for_tests()
 
 
-def test_every_icon_has_a_bundled_fallback_file():
+def _image(icon) -> QImage:
+    return icon.pixmap(24, 24).toImage()
+
+
+def test_every_icon_has_its_bundled_file_and_draws(qapp):
     from motcua_desktop import paths
 
     for name in icons.ICONS:
         assert (paths.icons_dir() / f"{name}.svg").is_file(), name
+        image = _image(icons.icon(name))
+        assert not image.isNull() and image != QImage(), name
 
 
-def test_font_icons_are_used_when_qtawesome_works(qapp):
-    assert not icons.icon("add").isNull()
-    assert icons._font_icons_work()
+def test_window_paints_first_with_svgs_then_swaps_in_font_icons(window, qtbot):
+    action = window.units_tab.action_add
+    assert "qtawesome" not in sys.modules  # nothing of it before the first paint
+    before = _image(action.icon())
+    assert before == _image(icons.bundled_icon("unit"))
 
+    window.show()
+    qtbot.waitUntil(icons.font_icons_loaded, timeout=5000)
 
-def test_blocked_icon_font_falls_back_to_bundled_svgs(qapp, monkeypatch):
+    after = _image(action.icon())  # the same QIcon the action already held
+    assert after != before
     import qtawesome
-    from qtawesome.iconic_font import FontError
 
-    def blocked(*_args, **_kwargs):
-        raise FontError("Font is blocked by policy")
+    assert after == _image(qtawesome.icon(icons.FONT_NAMES["unit"], color=icons.COLOR))
 
-    monkeypatch.setattr(qtawesome, "icon", blocked)
+
+def test_a_blocked_icon_font_leaves_the_svgs(qapp, monkeypatch):
+    import qtawesome
+
+    def refuse(*args, **kwargs):
+        raise qtawesome.iconic_font.FontError("untrusted font blocked")
+
+    monkeypatch.setattr(qtawesome, "icon", refuse)
+    assert icons.load_font_icons() is False
+    assert not icons.font_icons_loaded()
     for name in icons.ICONS:
-        result = icons.icon(name)
-        assert not result.isNull(), name
-        assert not result.pixmap(24, 24).isNull(), name
-
-
-def test_window_builds_with_the_icon_font_blocked(qtbot, sample_db_path, monkeypatch):
-    import qtawesome
-
-    monkeypatch.setattr(qtawesome, "icon", lambda *a, **k: (_ for _ in ()).throw(OSError("blocked")))
-    from motcua_desktop.ui import build_main_window
-
-    win = build_main_window(sample_db_path)
-    qtbot.addWidget(win)
-    assert not win.action_undo.icon().isNull()
-    win.close()
+        assert _image(icons.icon(name)) == _image(icons.bundled_icon(name)), name

@@ -30,13 +30,32 @@ def test_overview_shows_the_seed_counts_and_total(window):
     assert "19/04/2024" in tab.heading.text()
 
 
-def test_units_below_the_norm_are_highlighted(window):
+def test_each_colour_has_one_meaning_shown_in_the_legend(window):
+    from motcua_desktop.domain.model import Unit
+    from motcua_desktop.ui.table_model import ALERT_BACKGROUND, WARN_TEXT
+
     tab = window.overview_tab
-    assert any(tab.model.record(r).below_norm for r in range(tab.model.rowCount()))
+    # a new unit with nobody working there yet: "no staff", which is not "short of equipment"
+    window.ops.add_unit(Unit(code="X-MOI", name="Bộ phận Một cửa xã Mới", level="xa", kind="xa"))
+    new = tab.row_for(window.registry.units.by_code("X-MOI").id)
+    assert new.count.total == 0
+    titles = [c.title for c in tab.model.columns]
+    missing_col, total_col = titles.index("Thiết bị thiếu"), titles.index("Tổng số")
+    assert any(tab.model.record(r).missing > 0 for r in range(tab.model.rowCount()))
     for r in range(tab.model.rowCount()):
         record = tab.model.record(r)
-        brush = tab.model.index(r, 1).data(Qt.ItemDataRole.ForegroundRole)
-        assert (brush is not None) == record.below_norm
+        red = tab.model.index(r, missing_col).data(Qt.ItemDataRole.ForegroundRole)
+        assert (red is not None) == (record.unit is not None and record.missing > 0)
+        if red is not None:
+            assert red.color() == WARN_TEXT
+        # the unit's name is never coloured: red no longer doubles as "no staff"
+        assert tab.model.index(r, 1).data(Qt.ItemDataRole.ForegroundRole) is None
+        violet = tab.model.index(r, total_col).data(Qt.ItemDataRole.BackgroundRole)
+        assert (violet is not None) == (record.unit is not None and record.count.total == 0)
+        assert (violet is not None) == (record is new)
+    legend = tab.legend.text()
+    assert "Chữ đỏ" in legend and "thiếu thiết bị" in legend
+    assert "Nền tím" in legend and "chưa có cán bộ" in legend and ALERT_BACKGROUND.name() in legend
 
 
 def test_chart_has_one_bar_per_unit_and_paints(window, qtbot):

@@ -33,6 +33,7 @@ def test_an_edit_elsewhere_and_its_undo_show_in_the_report_preview(window, qtbot
 def test_an_edit_made_while_the_report_tab_is_hidden_shows_when_it_is_opened(window):
     window.tabs.setCurrentWidget(window.report_holder)
     report = window.ensure_report_tab()
+    assert "225,78 m²" in _first_page_text(report)
     window.tabs.setCurrentWidget(window.units_tab)
 
     district = window.registry.units.list()[0]

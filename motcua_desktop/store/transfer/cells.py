@@ -10,8 +10,8 @@ from datetime import date, datetime, time
 
 from ...domain.model import Choice
 from ...domain.text import clean_line, fold, format_number, nfc, parse_date, parse_number
+from ..sheets.book import MAX_CELL_CHARS, NoResult
 from .columns import ERROR_VALUES
-from .reading import MAX_CELL_CHARS
 
 
 class CellProblem(ValueError):
@@ -19,6 +19,11 @@ class CellProblem(ValueError):
 
 
 def _guard_text(value: str) -> str:
+    if isinstance(value, NoResult):
+        raise CellProblem(
+            f"ô có công thức chưa được tính (={value[:40]}), không có giá trị; hãy mở tệp bằng "
+            "Excel hoặc LibreOffice, lưu lại rồi nhập, hoặc gõ giá trị vào ô"
+        )
     if len(value) > MAX_CELL_CHARS:
         raise CellProblem(
             f"ô dài {format_number(len(value))} ký tự, quá giới hạn {format_number(MAX_CELL_CHARS)} ký tự"
@@ -29,12 +34,12 @@ def _guard_text(value: str) -> str:
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and not value.strip() and not isinstance(value, NoResult))
 
 
 def text(value: object) -> str:
     """Any cell as text, NFC; a whole number typed as a number reads without ``.0``."""
-    if value is None:
+    if value is None or (value == "" and type(value) is str):  # calamine's empty cell
         return ""
     if isinstance(value, str):
         return nfc(_guard_text(value))

@@ -4,10 +4,10 @@ file name is recognised (ignoring case, accents and extra spaces)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from ...domain.text import fold, nfc
+from ...domain.text import nfc
+from ..sheets.headers import label_key
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,16 @@ class Column:
     label: str  # the header exactly as the contract spells it
     width: int = 14  # characters, for the template and the export
     required: bool = False  # the sheet is refused without this column
+
+
+# The app's export names each row's record (``PC45@1f2e3d4c``: see .identity); the user is
+# told not to edit it. Not in the template: a row typed by hand has no record yet.
+ROW_ID = "row_id"
+ROW_ID_LABEL = "Mã dòng (không sửa)"
+
+
+def _row_id() -> Column:
+    return Column(ROW_ID, ROW_ID_LABEL, 22)
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,7 @@ UNITS = Sheet(
         Column("staffing_decision", "Quyết định kiện toàn", 30),
         Column("rules", "Quy chế", 30),
         Column("hotline", "Đường dây nóng", 16),
+        _row_id(),
     ),
     ("don vi", "donvi", "units"),
 )
@@ -71,6 +82,7 @@ STAFF = Sheet(
         Column("qualification", "Trình độ", 20),
         Column("decision", "Quyết định", 28),
         Column("person_notes", "Ghi chú cán bộ", 30),  # the person's own, not the assignment's
+        _row_id(),
     ),
     ("can bo", "canbo", "staff"),
 )
@@ -86,6 +98,7 @@ EQUIPMENT = Sheet(
         Column("year_in_service", "Năm sử dụng", 12),
         Column("notes", "Ghi chú", 30),
         Column("serial", "Số hiệu", 16),
+        _row_id(),
     ),
     ("thiet bi", "thietbi", "equipment"),
 )
@@ -98,6 +111,7 @@ TYPES = Sheet(
     (
         Column("type", "Loại thiết bị", 30, required=True),
         Column("sort_order", "Thứ tự", 8),
+        _row_id(),
     ),
     ("danh muc thiet bi", "danhmucthietbi", "danh muc", "danhmuc", "equipment types"),
 )
@@ -121,13 +135,12 @@ ERROR_VALUES = frozenset(
 )  # fmt: skip
 
 
-def name_key(text: str) -> str:
-    """A header or sheet name as compared: no accents, no case, ``²`` as ``2``, one space."""
-    compat = unicodedata.normalize("NFKC", str(text))
-    return " ".join(re.sub(r"[_\-\s]+", " ", fold(compat)).split())
+name_key = label_key  # a header or sheet name as compared
 
 
 _HEADER_KEYS = {s.key: {name_key(c.label): c for c in s.columns} for s in SHEETS}
+for _keys in _HEADER_KEYS.values():
+    _keys["ma dong"] = _keys[name_key(ROW_ID_LABEL)]
 
 
 _NORM_START = name_key(NORM_PREFIX) + " "
@@ -150,9 +163,18 @@ def norm_level_text(label: str) -> str:
     return label[len(NORM_PREFIX) + 1 :]
 
 
+_DECORATION = re.compile(r"^(?:danh sach|ds)\s+|\s*(?:nam\s*)?\(?(?:19|20)\d\d\)?$|\s*\(\d+\)$")
+
+
 def sheet_for_name(name: str) -> Sheet | None:
-    """The sheet a workbook tab or a .csv file stem stands for (``Cán bộ``, ``can_bo``)."""
+    """The sheet a workbook tab or a .csv file stem stands for (``Cán bộ``, ``can_bo``,
+    ``CAN BO 2024``, ``Danh sách cán bộ năm 2024``)."""
     key = name_key(name)
+    for _ in range(3):
+        stripped = _DECORATION.sub("", key).strip()
+        if stripped == key:
+            break
+        key = stripped
     for sheet in SHEETS:
         if key == name_key(sheet.title) or key in sheet.file_names:
             return sheet

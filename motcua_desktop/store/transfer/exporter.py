@@ -22,15 +22,18 @@ from openpyxl.utils import get_column_letter
 from ...domain.model import Assignment, Choice, Person
 from ...domain.text import person_name_key
 from ..errors import InputRejected, StoreError
+from ..outputs import check_output_path
 from ..registry import Registry
+from ..xlsx_cells import formula_like
 from .cells import ChoiceList
-from .columns import EQUIPMENT, STAFF, TYPES, UNITS, Column, Sheet, norm_column
+from .columns import EQUIPMENT, ROW_ID, STAFF, TYPES, UNITS, Column, Sheet, norm_column
+from .identity import register_tag, row_id
 from .parsing import CONDITIONS, EMPLOYMENT_KINDS
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "DD/MM/YYYY"
 AREA_FORMAT = "#,##0.00"
 _BOLD = Font(bold=True)
+_ROW_ID_FONT = Font(bold=True, italic=True, color="808080")  # the column nobody edits
 CellValue = str | int | float | date | None
 # openpyxl's write-only sheet; its stubs lack what it takes over from Worksheet
 # (column_dimensions, freeze_panes), so it is typed loosely here
@@ -39,11 +42,11 @@ _Sheet = Any
 
 def _cell(ws: _Sheet, value: CellValue, number_format: str | None = None) -> object:
     """A plain value where openpyxl gets it right by itself (fast), a styled cell otherwise."""
-    formula_like = isinstance(value, str) and value.startswith(FORMULA_STARTS)
-    if not formula_like and (number_format is None or value is None):
+    text_formula = formula_like(value)
+    if not text_formula and (number_format is None or value is None):
         return value
     cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]  # the stubs omit date
-    if formula_like:
+    if text_formula:
         cell.data_type = "s"  # openpyxl took it for a formula: keep it text
         cell.quotePrefix = True  # and Excel keeps it text even when the cell is edited
     if number_format:
@@ -60,7 +63,7 @@ def _sheet(wb: Workbook, sheet: Sheet, columns: tuple[Column, ...] | None = None
     header = []
     for column in columns:
         cell = WriteOnlyCell(ws, value=column.label)
-        cell.font = _BOLD
+        cell.font = _ROW_ID_FONT if column.key == ROW_ID else _BOLD
         header.append(cell)
     ws.append(header)
     return ws
@@ -82,6 +85,7 @@ def _fill(wb: Workbook, registry: Registry) -> None:
     order = {u.id: i for i, u in enumerate(units)}
     code_of = {u.id: u.code for u in units}
 
+    tag = register_tag(registry)
     ws = _sheet(wb, UNITS)
     for u in units:
         ws.append([
@@ -89,7 +93,7 @@ def _fill(wb: Workbook, registry: Registry) -> None:
             _cell(ws, kinds.label_of(u.kind)), _cell(ws, u.address),
             _cell(ws, u.area_m2, AREA_FORMAT), _cell(ws, u.sort_order), _cell(ws, u.notes),
             _cell(ws, u.admin_name), _cell(ws, u.founding_decision), _cell(ws, u.staffing_decision),
-            _cell(ws, u.rules), _cell(ws, u.hotline),
+            _cell(ws, u.rules), _cell(ws, u.hotline), row_id("DV", u.id, tag),
         ])  # fmt: skip
 
     ws = _sheet(wb, STAFF)
@@ -106,12 +110,13 @@ def _fill(wb: Workbook, registry: Registry) -> None:
     for _, p, held in rows:
         if held is None:  # a person with no assignment yet: a row that only names them
             values: list[CellValue] = [p.code, p.full_name, p.birth_year, None, None, None, None, None, None, None,
-                      p.phone, p.notes, p.gender, p.qualification, None, p.notes]  # fmt: skip
+                      p.phone, p.notes, p.gender, p.qualification, None, p.notes,
+                      row_id("CB", p.id, tag)]  # fmt: skip
         else:
             values = [p.code, p.full_name, p.birth_year, code_of.get(held.unit_id), held.position,
                       EMPLOYMENT_KINDS.label_of(held.kind.value), held.sending_agency,
                       "; ".join(held.fields), held.start, held.end, p.phone, held.notes, p.gender,
-                      p.qualification, held.decision, p.notes]  # fmt: skip
+                      p.qualification, held.decision, p.notes, row_id("PC", held.id, tag)]  # fmt: skip
         ws.append([_cell(ws, v, DATE_FORMAT if i in (8, 9) else None) for i, v in enumerate(values)])
 
     ws = _sheet(wb, EQUIPMENT)
@@ -125,18 +130,21 @@ def _fill(wb: Workbook, registry: Registry) -> None:
             _cell(ws, code_of.get(item.unit_id)), _cell(ws, type_name.get(item.type_id)),
             _cell(ws, item.quantity), _cell(ws, CONDITIONS.label_of(item.condition.value)),
             _cell(ws, item.year_in_service), _cell(ws, item.notes), _cell(ws, item.serial),
+            row_id("TB", item.id, tag),
         ])  # fmt: skip
 
     # the catalogue: every type (also those no unit has yet), in order, with its norms
     ws = _sheet(wb, TYPES, type_columns(levels.choices))
     for t in types:
         ws.append([_cell(ws, t.name), _cell(ws, t.sort_order),
-                   *(_cell(ws, t.norms.get(level.code)) for level in levels.choices)])  # fmt: skip
+                   *(_cell(ws, t.norms.get(level.code)) for level in levels.choices),
+                   row_id("LT", t.id, tag)])  # fmt: skip
 
 
 def type_columns(levels: Iterable[Choice]) -> tuple[Column, ...]:
     """The catalogue sheet's columns for the register's unit levels."""
-    return (*TYPES.columns, *(norm_column(level.label) for level in levels))
+    own = tuple(c for c in TYPES.columns if c.key != ROW_ID)
+    return (*own, *(norm_column(level.label) for level in levels), TYPES.column(ROW_ID))
 
 
 def discard_workbook(wb: Workbook) -> None:
@@ -161,6 +169,7 @@ def export_workbook(registry: Registry, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise InputRejected(f"tệp xuất phải có đuôi .xlsx: {path.name}")
+    check_output_path(path, registry.path)
     folder = path.parent if str(path.parent) else Path(".")
     wb = None
     saved = False

@@ -29,7 +29,8 @@ from ...domain.validation import (
 )
 from . import cells
 from .cells import CellProblem, ChoiceList
-from .columns import NORM_KEY_PREFIX, SHEET_ORDER, SHEETS, norm_level_text
+from .columns import NORM_KEY_PREFIX, ROW_ID, SHEET_ORDER, SHEETS, norm_level_text
+from .identity import BadRowId, RowId, parse_row_id
 from .reading import RawSheet
 
 # Value lists that are code, not data.
@@ -37,24 +38,53 @@ EMPLOYMENT_KINDS = ChoiceList(Choice(k.value, k.label) for k in EmploymentKind)
 CONDITIONS = ChoiceList(Choice(c.value, c.label) for c in Condition)
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One problem as the import preview shows it: the cell (``Cán bộ!F12``), whose row it
+    is (the person's name, the unit's), the column and what is wrong."""
+
+    cell: str
+    who: str
+    label: str
+    message: str
+
+
+_WHO = {"staff": ("full_name",), "units": ("name", "code"), "equipment": ("unit_code", "type"),
+        "types": ("type",)}  # fmt: skip
+
+
+def _who(raw: RawSheet, row: int) -> str:
+    values = raw.values_of(row)
+    for key in _WHO[raw.sheet.key]:
+        position = raw.columns.get(key)
+        if position is not None and position < len(values) and values[position] not in (None, ""):
+            return clean_line(str(values[position]))[:60]
+    return ""
+
+
 class Problems:
     """Row problems in the order the user reads them: sheet by sheet, row by row."""
 
     def __init__(self) -> None:
-        self._items: list[tuple[int, int, int, str]] = []
+        self._items: list[tuple[int, int, int, str, Problem]] = []
 
     def whole(self, line: str) -> None:
-        self._items.append((-1, 0, len(self._items), line))
+        self._items.append((-1, 0, len(self._items), line, Problem("", "", "", line)))
 
     def add(self, raw: RawSheet, row: int, label: str, message: str) -> None:
         order = SHEET_ORDER.index(raw.sheet.key)
-        self._items.append((order, row, len(self._items), f"{raw.where(row)}: {label}: {message}"))
+        key = next((k for k, v in raw.labels.items() if v == label), None)
+        detail = Problem(raw.cell(row, key), _who(raw, row), label, message)
+        self._items.append((order, row, len(self._items), f"{raw.where(row)}: {label}: {message}", detail))
 
     def lines(self) -> list[str]:
-        return [text for *_, text in sorted(self._items)]
+        return [item[3] for item in sorted(self._items, key=lambda i: i[:3])]
+
+    def details(self) -> list[Problem]:
+        return [item[4] for item in sorted(self._items, key=lambda i: i[:3])]
 
     def rows(self) -> int:
-        return len({(o, r) for o, r, _, _ in self._items})
+        return len({(o, r) for o, r, *_ in self._items})
 
     def __bool__(self) -> bool:
         return bool(self._items)
@@ -109,6 +139,14 @@ class RowReader:
     def day(self, key: str) -> date | None:
         return self._get(key, cells.day)
 
+    def row_id(self) -> RowId | None:
+        text = self.line(ROW_ID) if ROW_ID in self.raw.columns else ""
+        try:
+            return parse_row_id(text, self.raw.sheet.key)
+        except BadRowId as exc:
+            self.report(self.label(ROW_ID), str(exc))
+            return None
+
     def choice(self, key: str, choices: ChoiceList, required: str = "") -> str | None:
         return self._get(key, choices.code, required)
 
@@ -135,6 +173,7 @@ class UnitIn:
     unit: Unit
     present: frozenset[str]
     order: int | None
+    row_id: RowId | None = None
 
 
 @dataclass
@@ -152,6 +191,7 @@ class StaffIn:
     person_notes: str
     present: frozenset[str]
     problem_labels: set[str] = field(default_factory=set)
+    row_id: RowId | None = None
 
 
 @dataclass
@@ -162,6 +202,7 @@ class EquipmentIn:
     type_name: str
     item: EquipmentItem
     present: frozenset[str]
+    row_id: RowId | None = None
 
 
 @dataclass
@@ -171,6 +212,7 @@ class TypeIn:
     name: str
     order: int | None
     norms: dict[str, int | None]  # level code -> norm; None: the cell is blank (no norm)
+    row_id: RowId | None = None
 
 
 def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: Problems) -> list[UnitIn]:
@@ -199,8 +241,9 @@ def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: 
         checked = r.validated(
             clean_unit, unit, [c.code for c in levels.choices], [c.code for c in kinds.choices]
         )
+        rid = r.row_id()
         if checked is not None and not r.failed:
-            out.append(UnitIn(number, raw, checked, frozenset(raw.columns), order))
+            out.append(UnitIn(number, raw, checked, frozenset(raw.columns), order, rid))
     return out
 
 
@@ -235,11 +278,15 @@ def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
                 Assignment(None, 0, EmploymentKind(kind or EmploymentKind.BIEN_CHE), position,
                            agency, fields, decision=decision, start=start, end=end, notes=notes),
             )
+        rid = r.row_id()
+        if rid is not None and rid.kind == "CB" and not person_only:
+            r.report(r.label(ROW_ID), "mã dòng của một người chưa có phân công, nhưng dòng có "
+                     "thông tin phân công; hãy xóa ô này để nhập phân công mới")
         if person is not None and not r.failed:
             out.append(
                 StaffIn(number, raw, code, name, person.birth_year, person.phone, person.gender,
                         person.qualification, unit_code, assignment, person.notes,
-                        frozenset(raw.columns))
+                        frozenset(raw.columns), row_id=rid)
             )
     return out
 
@@ -266,8 +313,9 @@ def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:
             notes=r.text("notes"),
         )  # fmt: skip
         checked = r.validated(clean_equipment_item, item)
+        rid = r.row_id()
         if kind is not None and checked is not None and not r.failed:
-            out.append(EquipmentIn(number, raw, unit_code, kind.name, checked, frozenset(raw.columns)))
+            out.append(EquipmentIn(number, raw, unit_code, kind.name, checked, frozenset(raw.columns), rid))
     return out
 
 
@@ -321,6 +369,7 @@ def parse_types(raw: RawSheet, levels: ChoiceList, problems: Problems) -> list[T
                 r.report(label, f"trùng loại thiết bị với dòng {first[key]}")
             else:
                 first[key] = number
+        rid = r.row_id()
         if kind is not None and not r.failed:
-            out.append(TypeIn(number, raw, kind.name, order, norms))
+            out.append(TypeIn(number, raw, kind.name, order, norms, rid))
     return out

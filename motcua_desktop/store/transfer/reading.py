@@ -1,24 +1,39 @@
-"""Reading an import file into plain rows: the sheets of an ``.xlsx`` (cached values, streamed
-by :mod:`.xlsx_stream`) or the one sheet of a ``.csv`` in the encodings Vietnamese Excel saves."""
+"""From a file to the template's sheets: each sheet of the book recognised by its name (with
+or without accents, any case, a year after it) or else by its header row; a sheet that is
+neither is refused by name, never skipped. The table is read from under its header to its
+footer (which is noted, not imported); a formula without a saved result is refused by cell."""
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
 
 from ...domain.text import format_number
 from ..errors import InputRejected
 from ..filecheck import check_import_file
+from ..sheets import Grid, Header, Vocabulary, find_footer, find_header, read_book
+from ..sheets.book import MAX_CELL_CHARS
+from ..sheets.headers import blank_row, footer_text
 from .columns import SHEETS, Sheet, header_column, sheet_for_name
-from .xlsx_stream import XlsxError, XlsxReader
+
+__all__ = ["MAX_CELL_CHARS", "MAX_ROWS", "RawSheet", "read_file"]
 
 MAX_ROWS = 200_000
-MAX_CELL_CHARS = 5_000
-_HEADER_SEARCH_ROWS = 10
+
+# ``Họ và tên`` merged over ``Họ đệm | Tên``: the two halves of the name, joined.
+NAME_PARTS = {"ho": ("full_name", 0), "ho dem": ("full_name", 0), "ho va ten dem": ("full_name", 0),
+              "ho va dem": ("full_name", 0), "ho, dem": ("full_name", 0), "ten": ("full_name", 1)}  # fmt: skip
+
+
+def vocabulary(sheet: Sheet) -> Vocabulary:
+    def recognise(text: str) -> tuple[str, str] | None:
+        column = header_column(sheet, text)
+        return None if column is None else (column.key, column.label)
+
+    return Vocabulary(recognise, NAME_PARTS if sheet.key == "staff" else {})
 
 
 @dataclass
@@ -32,167 +47,114 @@ class RawSheet:
     columns: dict[str, int] = field(default_factory=dict)  # column key -> position
     labels: dict[str, str] = field(default_factory=dict)  # column key -> header, as problems name it
     ignored: list[str] = field(default_factory=list)  # headers that are not ours
-    rows: list[tuple[int, tuple[object, ...]]] = field(default_factory=list)  # (row number shown, values)
+    rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)  # (row number shown, values)
+    notes: list[str] = field(default_factory=list)  # what the reader left out, and why
+    header: Header | None = None
+    _by_number: dict[int, tuple[Any, ...]] | None = field(default=None, repr=False)
+
+    def values_of(self, row: int) -> tuple[Any, ...]:
+        if self._by_number is None:
+            self._by_number = dict(self.rows)
+        return self._by_number.get(row, ())
 
     def where(self, row: int) -> str:
         return f"{self.file_name}[{self.title}]:{row}"
 
+    def cell(self, row: int, key: str | None) -> str:
+        """``Cán bộ!F12``: the cell of ``key`` on ``row`` as Excel names it (the row alone
+        when the column is not in the file)."""
+        position = self.columns.get(key) if key else None
+        if position is not None and self.header is not None and position >= self.header.width:
+            position = self.header.joins[position - self.header.width][0]
+        letter = get_column_letter(position + 1) if position is not None else ""
+        return f"{self.title}!{letter}{row}"
 
-def _blank(values: tuple[object, ...]) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
-
-def _collect(raw: RawSheet, rows: Iterable[tuple[int, tuple[object, ...]]], problems: list[str]) -> bool:
-    """Find the header among the first rows, then keep the non-blank rows below it.
-
-    False when the sheet is refused as a whole (no header, too many rows)."""
-    header_found = False
-    count = 0
-    for number, values in rows:
-        if not header_found:
-            if _blank(values):
-                continue
-            if number > _HEADER_SEARCH_ROWS:
-                break
-            found: dict[str, int] = {}
-            labels: dict[str, str] = {}
-            for position, value in enumerate(values):
-                column = header_column(raw.sheet, value)
-                if column is not None:
-                    if column.key in found:
-                        problems.append(f"{raw.where(number)}: {column.label}: cột bị lặp lại")
-                    found[column.key] = position
-                    labels[column.key] = column.label
-            if len(found) >= 2:
-                header_found = True
-                raw.header_row = number
-                raw.columns = found
-                raw.labels = labels
-                raw.ignored = [
-                    str(v).strip() for v in values
-                    if v is not None and str(v).strip() and header_column(raw.sheet, v) is None
-                ]
+def _table(raw: RawSheet, grid: Grid, header: Header, problems: list[str]) -> bool:
+    """Keep the non-blank rows between the header and the footer. False: refused as a whole."""
+    raw.header, raw.header_row = header, header.last_row
+    raw.columns, raw.labels, raw.ignored = header.columns, header.labels, header.ignored
+    for label in header.repeated:
+        problems.append(f"{raw.where(header.first_row)}: {label}: cột bị lặp lại")
+    rows = grid.rows
+    start = next(i for i, (n, _) in enumerate(rows) if n == header.last_row) + 1
+    end = find_footer(rows, start)
+    if end is not None:
+        raw.notes.append(
+            f"{raw.title}: dòng {rows[end][0]} '{(footer_text(rows[end][1]) or '')[:40]}' và các dòng dưới "
+            "là chân bảng, không nhập"
+        )
+    for number, values in rows[start:end]:
+        if blank_row(values):
             continue
-        if _blank(values):
-            continue
-        count += 1
-        if count > MAX_ROWS:
+        if len(raw.rows) >= MAX_ROWS:
             problems.append(
                 f"{raw.file_name}[{raw.title}]: có hơn {format_number(MAX_ROWS)} dòng dữ liệu, "
                 "quá giới hạn một lần nhập; hãy chia thành nhiều tệp"
             )
             return False
-        raw.rows.append((number, values))
-    if not header_found:
-        required = ", ".join(c.label for c in raw.sheet.columns if c.required)
-        problems.append(
-            f"{raw.file_name}[{raw.title}]:1: không tìm thấy dòng tiêu đề "
-            f"(cần ít nhất các cột: {required})"
-        )
-        return False
+        raw.rows.append((number, header.row_values(values)))
     missing = [c.label for c in raw.sheet.columns if c.required and c.key not in raw.columns]
     for label in missing:
         problems.append(f"{raw.where(raw.header_row)}: {label}: thiếu cột này")
     return not missing
 
 
-def read_xlsx(path: Path, problems: list[str]) -> list[RawSheet]:
-    try:
-        book = XlsxReader(path)
-    except XlsxError as exc:
-        raise InputRejected(
-            f"không đọc được {path.name}: không phải tệp Excel .xlsx hợp lệ ({exc})"
-        ) from None
-    sheets: list[RawSheet] = []
-    try:
-        seen: set[str] = set()
-        for title, part in book.sheets:
-            sheet = sheet_for_name(title)
-            if sheet is None:
-                continue
-            if sheet.key in seen:
-                problems.append(f"{path.name}[{title}]: trùng với một trang {sheet.title} khác trong tệp")
-                continue
-            seen.add(sheet.key)
-            raw = RawSheet(path.name, title, sheet)
-            if _collect(raw, book.rows(part), problems):
-                sheets.append(raw)
-    except XlsxError as exc:
-        raise InputRejected(f"không đọc được {path.name}: tệp .xlsx bị hỏng ({exc})") from None
-    finally:
-        book.close()
-    if not sheets and not problems:
-        raise InputRejected(
-            f"{path.name} không có trang nào tên "
-            + ", ".join(f"'{s.title}'" for s in SHEETS)
-            + "; hãy dùng tệp mẫu nhập hoặc tệp xuất từ chương trình"
-        )
-    return sheets
+def _by_header(grid: Grid) -> tuple[Sheet, Header] | None:
+    """The template sheet whose required columns a sheet's header holds (one, not several)."""
+    fits = []
+    for sheet in SHEETS:
+        header = find_header(grid.rows, vocabulary(sheet))
+        if header is not None and all(c.key in header.columns for c in sheet.columns if c.required):
+            fits.append((sheet, header))
+    return fits[0] if len(fits) == 1 else None
 
 
-def decode_csv(data: bytes) -> str:
-    """UTF-8 with or without BOM, UTF-16 (with BOM, or recognised by its zero bytes),
-    otherwise Windows-1258."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")  # a broken file is refused by row, not by a crash
-    head = data[:400]
-    if len(head) >= 4 and head.count(0) * 3 > len(head):  # UTF-16 that lost its BOM
-        encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
-        return data.decode(encoding, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace")
-
-
-def _delimiter(text: str) -> str:
-    """Vietnamese Excel saves ``;`` (decimal comma locale), ``,`` elsewhere, tab as UTF-16."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: first.count(d) for d in ("\t", ";", ",")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def read_csv(path: Path, problems: list[str]) -> list[RawSheet]:
-    sheet = sheet_for_name(path.stem)
-    if sheet is None:
-        raise InputRejected(
-            f"không biết tệp {path.name} chứa trang nào: hãy đặt tên tệp là "
-            + ", ".join(f"'{s.title}.csv'" for s in SHEETS)
-            + " (có hoặc không dấu, ví dụ can_bo.csv)"
-        )
-    try:
-        text = decode_csv(path.read_bytes())
-    except OSError as exc:
-        raise InputRejected(f"không đọc được {path.name}: {exc.strerror or exc}") from None
-    raw = RawSheet(path.name, sheet.title, sheet)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    old_limit = csv.field_size_limit()
-    csv.field_size_limit(max(old_limit, 10 * MAX_CELL_CHARS))
-
-    def rows() -> Iterator[tuple[int, tuple[object, ...]]]:
-        # the record number is the row number Excel shows, even when a quoted cell spans lines
-        for number, values in enumerate(reader, start=1):
-            yield number, tuple(values)
-
-    try:
-        ok = _collect(raw, rows(), problems)
-    except csv.Error as exc:
-        raise InputRejected(f"{path.name}:{reader.line_num}: tệp CSV bị lỗi định dạng ({exc})") from None
-    finally:
-        csv.field_size_limit(old_limit)
-    return [raw] if ok else []
+def _names() -> str:
+    return ", ".join(f"'{s.title}'" for s in SHEETS)
 
 
 def read_file(path: Path, problems: list[str]) -> list[RawSheet]:
     if not path.is_file():
         raise InputRejected(f"không tìm thấy tệp {path}")
     check_import_file(path)  # size and zip-bomb guard before any parsing
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, problems)
-    if suffix in (".csv", ".txt"):
-        return read_csv(path, problems)
-    raise InputRejected(f"không nhập được {path.name}: chỉ nhận tệp .xlsx hoặc .csv")
+    grids = read_book(path)
+    is_csv = path.suffix.lower() in (".csv", ".txt")
+    sheets: list[RawSheet] = []
+    seen: dict[str, str] = {}
+    for grid in grids:
+        if all(blank_row(values) for _, values in grid.rows):
+            continue  # an empty sheet holds nothing to lose
+        sheet = sheet_for_name(grid.name)
+        header = None
+        how = ""
+        if sheet is None:
+            found = _by_header(grid)
+            if found is None:
+                where = f"tệp {path.name}" if is_csv else f"trang '{grid.name}' của {path.name}"
+                raise InputRejected(
+                    f"không nhập {path.name}: không nhận ra {where} là trang nào của mẫu nhập "
+                    f"({_names()}) theo tên hay theo dòng tiêu đề; hãy đổi tên "
+                    + ("tệp (ví dụ can_bo.csv)" if is_csv else "trang hoặc xóa trang đó")
+                )
+            sheet, header = found
+            how = f"{'tệp' if is_csv else 'trang'} '{grid.name}' được nhận là trang {sheet.title} theo dòng tiêu đề"
+        if sheet.key in seen:
+            problems.append(f"{path.name}[{grid.name}]: trùng với trang '{seen[sheet.key]}' ({sheet.title}) trong tệp")
+            continue
+        seen[sheet.key] = grid.name
+        raw = RawSheet(path.name, sheet.title if is_csv else grid.name, sheet)
+        if how:
+            raw.notes.append(how)
+        header = header or find_header(grid.rows, vocabulary(sheet))
+        if header is None:
+            labels = ", ".join(c.label for c in sheet.columns if c.required)
+            problems.append(f"{raw.where(1)}: không tìm thấy dòng tiêu đề (cần ít nhất các cột: {labels})")
+            continue
+        if _table(raw, grid, header, problems):
+            sheets.append(raw)
+    if not sheets and not problems:
+        raise InputRejected(
+            f"{path.name} không có trang nào tên {_names()}; hãy dùng tệp mẫu nhập hoặc tệp xuất từ chương trình"
+        )
+    return sheets

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...domain.text import format_number
 
@@ -36,6 +37,11 @@ class ImportSummary:
     new_types: list[str] = field(default_factory=list)
     generated_codes: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)  # "Sheet: header"
+    notes: list[str] = field(default_factory=list)  # what the reader left out (a footer …)
+    omitted: list[str] = field(default_factory=list)  # people in the register the file does not name
+    journal: Any = None  # journal.Journal when asked for: every row the import changed
+    added_rows: list[Any] = field(default_factory=list)  # journal.Change, for the preview
+    changed_rows: list[Any] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -65,6 +71,14 @@ class ImportSummary:
             lines.append(
                 f"- {format_number(len(codes))} cán bộ chưa có mã được cấp mã mới: {shown}."
             )
+        if self.omitted:
+            shown = ", ".join(self.omitted[:10]) + (" …" if len(self.omitted) > 10 else "")
+            lines.append(
+                f"- {format_number(len(self.omitted))} cán bộ có trong dữ liệu nhưng không có trong "
+                f"tệp, giữ nguyên không đổi: {shown}."
+            )
+        for note in self.notes:
+            lines.append(f"- Ghi chú: {note}.")
         if self.ignored_columns:
             lines.append("- Bỏ qua các cột không thuộc mẫu nhập: " + ", ".join(self.ignored_columns) + ".")
         return "\n".join(lines)

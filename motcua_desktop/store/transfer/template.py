@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ... import paths
 from ...domain.model import DEFAULT_LEVELS, DEFAULT_UNIT_KINDS, Condition, EmploymentKind
-from .columns import EQUIPMENT, STAFF, TYPES, UNITS, Column, Sheet, norm_column
+from .columns import EQUIPMENT, ROW_ID, STAFF, TYPES, UNITS, Column, Sheet, norm_column
 
 TEMPLATE_NAME = "import_template.xlsx"
 DATA_ROWS = 2000  # rows the drop-down lists and date formats cover
@@ -64,7 +64,8 @@ HINTS = {
 def _fill_sheet(ws: Worksheet, sheet: Sheet, lists: dict[tuple[str, str], list[str]],
                 columns: tuple[Column, ...] | None = None) -> None:
     ws.title = sheet.title
-    for i, column in enumerate(sheet.columns if columns is None else columns, start=1):
+    columns = tuple(c for c in (sheet.columns if columns is None else columns) if c.key != ROW_ID)
+    for i, column in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=i, value=column.label)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL

@@ -1,0 +1,190 @@
+"""Importing a file from the window: a dry run in the background, a preview of what would be
+added, changed (old → new) and left alone, or of every error by cell and name; then the
+import itself as ONE step of the undo history (Ctrl+Z puts the register back exactly, and
+the steps before it stay undoable).
+
+Kept apart from the main window and the file menu: a later column-mapping step (issue 14)
+slots in before the preview.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.text import format_number
+from ..store.errors import InputRejected
+from ..store.registry import Registry
+from .commands import StoreCommand, record_done
+from .file_actions import BackgroundJob
+
+SHOWN_ROWS = 2000  # a province's first import adds 100,000 rows: the first ones tell enough
+
+
+def _table(parent: QWidget, name: str, headers: list[str], rows: list[tuple[str, ...]]) -> QTableWidget:
+    table = QTableWidget(min(len(rows), SHOWN_ROWS), len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    for r, row in enumerate(rows[:SHOWN_ROWS]):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+class ImportPreviewDialog(QDialog):
+    """What importing the file would do, before anything is written; or why it cannot."""
+
+    def __init__(self, file_name: str, summary: Any | None, refused: InputRejected | None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importPreviewDialog")
+        self.setWindowTitle(self.tr("Xem trước khi nhập %1").replace("%1", file_name))
+        self.resize(900, 520)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        buttons = QDialogButtonBox(self)
+        self.import_button = buttons.addButton(self.tr("Nhập"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("importButton")
+        cancel = buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancelButton")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        if refused is not None:
+            text = (str(refused) + "\n" + self.tr("Chưa có gì được ghi vào dữ liệu. Hãy sửa các ô sau "
+                                                 "trong tệp rồi nhập lại."))
+            rows = [(d.cell, d.who, d.label, d.message) for d in refused.details] or [
+                ("", "", "", line) for line in refused.problems]
+            if not rows:
+                rows = [("", "", "", str(refused))]
+            self.errors = _table(self, "errorsTable", [self.tr("Ô"), self.tr("Cán bộ / đơn vị"),
+                                                       self.tr("Cột"), self.tr("Lỗi")], rows)
+            self.tabs.addTab(self.errors, self.tr("Lỗi (%1)").replace("%1", format_number(len(rows))))
+            self.import_button.setEnabled(False)
+        else:
+            assert summary is not None
+            lines = summary.describe().splitlines()[1:]
+            changed = bool(summary.added_rows or summary.changed_rows)
+            head = self.tr("Chưa có gì được ghi. Nếu nhập, chương trình sẽ:") if changed else self.tr(
+                "Tệp không làm thay đổi dữ liệu.")
+            text = head + "\n" + "\n".join(lines)
+            self.added = _table(self, "addedTable", [self.tr("Trang"), self.tr("Bản ghi")],
+                                [(c.table, c.who) for c in summary.added_rows])
+            self.changed = _table(self, "changedTable",
+                                  [self.tr("Trang"), self.tr("Bản ghi"), self.tr("Trường"),
+                                   self.tr("Giá trị cũ"), self.tr("Giá trị mới")],
+                                  [(c.table, c.who, c.field, c.old, c.new) for c in summary.changed_rows])
+            self.tabs.addTab(self.added, self.tr("Thêm mới (%1)").replace(
+                "%1", format_number(len(summary.added_rows))))
+            self.tabs.addTab(self.changed, self.tr("Thay đổi (%1)").replace(
+                "%1", format_number(len(summary.changed_rows))))
+            self.import_button.setEnabled(changed)
+        self.summary_label = QLabel(text, self)
+        self.summary_label.setObjectName("previewSummary")
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+
+class ImportFlow(QObject):
+    """Preview, then import, then one undo step; ``finished(True)`` once the data changed."""
+
+    finished = Signal(bool)
+    previewed = Signal(object)  # the preview dialog, shown
+
+    def __init__(self, window: Any, path: Path):
+        super().__init__(window)
+        self.window, self.path = window, path
+        self.job: BackgroundJob | None = None
+        self.preview: ImportPreviewDialog | None = None
+        self.dialog: QWidget | None = None
+
+    def start(self) -> ImportFlow:
+        path = self.path
+
+        def dry_run(registry: Registry) -> Any:
+            from ..store.transfer import import_file
+
+            return import_file(registry, path, dry_run=True, journal=True)
+
+        self._run(dry_run, self.window.tr("Đang đọc %1…"), self._show_preview)
+        return self
+
+    def _run(self, job: Any, busy: str, done: Any) -> None:
+        self.job = BackgroundJob(self.window, Path(self.window.registry.path), job,
+                                 busy.replace("%1", self.path.name), done,
+                                 self.window.tr("Không nhập được dữ liệu"), on_refused=self._refused)
+        self.job.start()
+
+    def _refused(self, exc: Exception) -> bool:
+        if not isinstance(exc, InputRejected):
+            self.finished.emit(False)
+            return False  # the job's own message box
+        self._open_preview(None, exc)
+        return True
+
+    def _show_preview(self, summary: Any) -> None:
+        self._open_preview(summary, None)
+
+    def _open_preview(self, summary: Any | None, refused: InputRejected | None) -> None:
+        self.preview = ImportPreviewDialog(self.path.name, summary, refused, self.window)
+        self.preview.accepted.connect(self._import)
+        self.preview.rejected.connect(lambda: self.finished.emit(False))
+        self.preview.open()
+        self.previewed.emit(self.preview)
+
+    def _import(self) -> None:
+        path = self.path
+
+        def run(registry: Registry) -> Any:
+            from ..store.transfer import import_file
+
+            return import_file(registry, path, journal=True)
+
+        self._run(run, self.window.tr("Đang nhập %1…"), self._imported)
+
+    def _imported(self, summary: Any) -> None:
+        window = self.window
+        journal = summary.journal
+        registry = window.registry
+
+        def apply(backwards: bool) -> None:
+            with registry.transaction():
+                journal.apply(registry.db.conn, backwards=backwards)
+
+        if journal:
+            command = StoreCommand(window.tr("Nhập %1").replace("%1", self.path.name),
+                                   lambda: apply(False), lambda: apply(True), window.bus,
+                                   ("units", "staff", "equipment"))
+            record_done(window.undo_stack, command)
+        window.notify_changed()
+        box = QMessageBox(QMessageBox.Icon.Information, window.tr("Đã nhập dữ liệu"),
+                          summary.describe() + "\n\n" + window.tr("Muốn trả lại như cũ: Sửa › Hoàn tác (Ctrl+Z)."),
+                          QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("importDoneBox")
+        self.dialog = box
+        box.open()
+        self.finished.emit(True)
