@@ -57,6 +57,11 @@ offline "$BUNDLE/motcua" init --db "$SCRATCH/trong.sqlite"
 offline "$BUNDLE/motcua" import --db "$SCRATCH/trong.sqlite" "$SCRATCH/du-lieu.xlsx"
 offline "$BUNDLE/motcua" backup --db "$SCRATCH/trong.sqlite" --out "$SCRATCH/sao-luu.sqlite"
 offline "$BUNDLE/motcua" check --db "$SCRATCH/sao-luu.sqlite"
+# Output redirected in a code page without Vietnamese (Windows: cp1252/cp1258 for a file or a
+# pipe): the frozen CLI still writes UTF-8 and exits 0
+PYTHONIOENCODING=cp1252 offline "$BUNDLE/motcua" check --db "$SCRATCH/mau.sqlite" > "$SCRATCH/cp1252.txt" \
+  || fail "motcua check > tệp thất bại khi bảng mã là cp1252"
+grep -q "nguyên vẹn" "$SCRATCH/cp1252.txt" || fail "đầu ra chuyển hướng không phải UTF-8"
 
 step "kích thước"
 UNPACKED=$(du -sb "$BUNDLE" | cut -f1)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import is_lock
 from .health import read_only_uri
+from .uri import sqlite_uri
 
 
 class SqliteLock(Enum):
@@ -41,7 +42,7 @@ def probe(path: str | Path) -> SqliteLock:
     try:
         # mode=rw: probing must never create a file; BEGIN IMMEDIATE takes the write lock a
         # save would need, and ROLLBACK gives it back at once without writing anything
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0, isolation_level=None)
+        conn = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True, timeout=0, isolation_level=None)
     except sqlite3.Error:
         return SqliteLock.NONE
     try:

@@ -37,7 +37,7 @@ _HOLDER = textwrap.dedent("""
 def held_exclusive(path: Path) -> Iterator[None]:
     """Another process holding ``BEGIN EXCLUSIVE`` on ``path`` until the block ends."""
     holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "locked"
         yield
@@ -104,14 +104,13 @@ def test_a_file_nobody_can_read_now_is_refused_and_not_offered_a_backup(qtbot, m
 
 
 def test_the_integrity_check_calls_a_locked_file_locked_not_damaged(sample_db_path):
-    from motcua_desktop.store.errors import FileLocked
-    from motcua_desktop.store.health import check_file, quick_check
+    from motcua_desktop.store.health import Trouble, check_file, diagnose
 
     conn = sqlite3.connect(sample_db_path)
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
     with held_exclusive(sample_db_path):
-        for check in (quick_check, check_file):
-            with pytest.raises(FileLocked, match="khóa"):
-                check(sample_db_path)
+        trouble, lines = diagnose(sample_db_path)
+        assert trouble is Trouble.LOCKED
+        assert lines and all("bị hỏng" not in line for line in lines + check_file(sample_db_path))
     assert check_file(sample_db_path) == []
