@@ -46,6 +46,9 @@ grep -q "BÁO CÁO" "$SCRATCH/bao-cao.txt" || fail "PDF không có chữ BÁO C�
 grep -q "Chi Lăng" "$SCRATCH/bao-cao.txt" || fail "PDF không có tên huyện Chi Lăng"
 grep -q "Mai Sao" "$SCRATCH/bao-cao.txt" || fail "PDF không có phụ lục các xã (Mai Sao)"
 pdffonts "$SCRATCH/bao-cao.pdf" | grep -q "yes yes" || fail "PDF không nhúng phông chữ"
+# every font embedded, none merely named (the frozen app may find other fonts than the tests)
+unembedded=$(pdffonts "$SCRATCH/bao-cao.pdf" | tail -n +3 | grep -E ' no +(yes|no) +(yes|no) +[0-9]+ +[0-9]+$' || true)
+[ -z "$unembedded" ] || fail "PDF có phông chữ không được nhúng: $unembedded"
 # The other formats and the workbook round trip go through libraries with data files of their own.
 offline "$BUNDLE/motcua" report --db "$SCRATCH/mau.sqlite" --out "$SCRATCH/bao-cao.docx"
 offline "$BUNDLE/motcua" report --db "$SCRATCH/mau.sqlite" --out "$SCRATCH/bao-cao.xlsx"

@@ -11,7 +11,7 @@ folder), then prints wall-clock and CPU seconds of:
 3. exporting the register back to a workbook;
 4. the staff appendix as .xlsx through motcua_desktop.report, as ``motcua report`` writes it.
 
-Goals (issue 2): 20,000 staff rows imported under 10 s; as-of counts under 0.5 s.
+Goals: 20,000 staff rows imported under 10 s; as-of counts under 0.5 s.
 Numbers, not a pass/fail test: the machine may be busy.
 """
 

@@ -1,5 +1,8 @@
 """Uncaught exceptions: written with their traceback to a rotating log in the data folder,
-and turned into a Vietnamese message naming that log (the dialog itself lives in ui)."""
+and turned into a Vietnamese message naming that log (the dialog itself lives in ui).
+
+A bug is told as a program error; a known problem of the user's environment (a locked or
+full data file, a missing font: :class:`~.errors.KnownProblem`) keeps its own message."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from . import userdata
+from .errors import is_bug
 
 LOG_FILE = "motcua.log"
 MAX_BYTES = 1_000_000
@@ -61,18 +65,27 @@ def log_exception(exc_info: ExcInfo) -> Path | None:
     return path
 
 
+BUG_TITLE = "Lỗi chương trình"
+PROBLEM_TITLE = "Không thực hiện được"
+
+
+def user_title(exc: BaseException) -> str:
+    return BUG_TITLE if is_bug(exc) else PROBLEM_TITLE
+
+
 def user_message(exc: BaseException, log_path: Path | None) -> str:
     """What the user is told: what happened, that their data is safe, where the details are."""
-    from .store.errors import StoreError
-
-    if isinstance(exc, StoreError):
-        head = str(exc)
-    elif isinstance(exc, MemoryError):
+    if isinstance(exc, MemoryError):
         head = "Máy tính không đủ bộ nhớ để làm việc vừa yêu cầu."
     elif isinstance(exc, OSError):
         head = f"Không đọc hoặc ghi được tệp ({exc.strerror or exc})."
+    elif not is_bug(exc):
+        head = str(exc)
     else:
-        head = "Chương trình gặp một lỗi không lường trước khi làm việc vừa yêu cầu."
+        head = (
+            "Chương trình gặp một lỗi không lường trước khi làm việc vừa yêu cầu. Đây là lỗi "
+            "của chương trình, không phải do tệp dữ liệu hay thao tác của bạn."
+        )
     where = (
         f"Chi tiết kỹ thuật đã được ghi vào tệp nhật ký:\n{log_path}\n"
         "Hãy gửi tệp này cho người hỗ trợ kỹ thuật."
@@ -85,12 +98,16 @@ def user_message(exc: BaseException, log_path: Path | None) -> str:
     )
 
 
-def install_excepthook(show: Callable[[str, Path | None], None] | None = None):
-    """Route uncaught exceptions to the log and to ``show(message, log_path)``; returns the
-    previous hook. Ctrl+C keeps its usual meaning."""
+Show = Callable[[BaseException, str, Path | None], None]
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def install_excepthook(show: Show | None = None) -> ExceptHook:
+    """Route uncaught exceptions to the log and to ``show(exc, message, log_path)``; returns
+    the previous hook. Ctrl+C keeps its usual meaning."""
     previous = sys.excepthook
 
-    def hook(exc_type, exc, tb):
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             previous(exc_type, exc, tb)
             return
@@ -100,7 +117,7 @@ def install_excepthook(show: Callable[[str, Path | None], None] | None = None):
             print(f"motcua: {message}", file=sys.stderr)
         else:
             try:
-                show(message, path)
+                show(exc, message, path)
             except Exception:  # the dialog itself failing must not loop back here
                 log.exception("Không hiện được hộp thoại báo lỗi")
                 print(f"motcua: {message}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""The import rules of DESIGN.md, checked on the source with ``ast`` (lazy imports inside
+"""The import rules of docs/architecture.md, checked on the source with ``ast`` (lazy imports inside
 functions count too):
 
 - ``domain`` is pure Python: no Qt (PySide6, shiboken6), no SQLite (sqlite3, sqlite_utils).

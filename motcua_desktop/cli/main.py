@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..domain.validation import ValidationError
-from ..store.errors import InputRejected, StoreError
+from ..errors import KnownProblem
+from ..store.errors import InputRejected
 from .errors import UserError
 from .streams import flush_quietly, force_utf8
 
@@ -84,7 +85,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         print(f"motcua: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except StoreError as exc:
+    except KnownProblem as exc:  # the environment (a locked or full file, a missing font): not a bug
         print(f"motcua: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:

@@ -1,7 +1,8 @@
 """The report as a Word document (python-docx) for the last edits before signing.
 
-Same content and measures as the PDF: A4, the decree's margins, Times New Roman, the two-column
-header and closing, page numbers from page 2 and each appendix in its own section.
+Same content and measures (:mod:`.layout`) as the PDF: A4, the decree's margins, Times New
+Roman, the two-column header and closing, page numbers from page 2 and each appendix in its
+own section.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Mm, Pt
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from . import pdf as measures
+from . import layout
 from .content import AppendixTable, ReportContent, cell_text
 from .fonts import report_fonts
 
 FONT = "Times New Roman"
-TEXT_WIDTH_MM = 210 - 30 - 15
+TEXT_WIDTH_MM = layout.text_width_mm()
+TEXT_WIDTH_PT = layout.mm(TEXT_WIDTH_MM)
 _CENTRE, _LEFT, _JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
@@ -38,7 +40,7 @@ def _run(paragraph, text: str, size: float, *, bold=False, italic=False):
     return run
 
 
-def _para(container, text: str = "", size: float = 14, *, align=_CENTRE, bold=False, italic=False,
+def _para(container, text: str = "", size: float = layout.BODY_SIZE, *, align=_CENTRE, bold=False, italic=False,
           after: float = 0, before: float = 0):
     p = container.add_paragraph()
     p.alignment = align
@@ -106,7 +108,7 @@ def _page_number_header(section) -> None:
     header.is_linked_to_previous = False
     p = header.paragraphs[0]
     p.alignment = _CENTRE
-    run = _run(p, "", measures.PAGE_NUMBER_SIZE)
+    run = _run(p, "", layout.PAGE_NUMBER_SIZE)
     for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
         if kind:
             el = OxmlElement("w:fldChar")
@@ -127,15 +129,16 @@ def _restart_numbering(section) -> None:
 
 def _page_setup(section, *, landscape: bool = False) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    section.header_distance = Mm(10)
+    width, height = layout.page_mm(landscape)
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.bottom_margin = Mm(layout.MARGIN_TOP_MM), Mm(layout.MARGIN_BOTTOM_MM)
+    section.left_margin, section.right_margin = Mm(layout.MARGIN_LEFT_MM), Mm(layout.MARGIN_RIGHT_MM)
+    section.header_distance = Mm(layout.HEADER_DISTANCE_MM)
 
 
 def _header(doc, content: ReportContent) -> None:
     h = content.header
-    left_mm, right_mm = TEXT_WIDTH_MM * measures.LEFT_COLUMN, TEXT_WIDTH_MM * (1 - measures.LEFT_COLUMN)
+    left_mm, right_mm = TEXT_WIDTH_MM * layout.LEFT_COLUMN, TEXT_WIDTH_MM * (1 - layout.LEFT_COLUMN)
     table = doc.add_table(rows=2, cols=2)
     _no_borders(table)
     _cell_margins_zero(table)
@@ -144,20 +147,20 @@ def _header(doc, content: ReportContent) -> None:
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
     if h.parent_body:
-        _para(left, h.parent_body, measures.ISSUER_SIZE)
+        _para(left, h.parent_body, layout.ISSUER_SIZE)
     for line in h.issuing_body:
-        _para(left, line, measures.ISSUER_SIZE, bold=True)
-    widest = max((_width_pt(x, "bold", measures.ISSUER_SIZE) for x in h.issuing_body), default=0)
-    _rule(left, widest * measures.ISSUER_RULE_SHARE, left_mm * 72 / 25.4)
-    _para(right, h.quoc_hieu, measures.QUOC_HIEU_SIZE, bold=True)
-    _para(right, h.tieu_ngu, measures.TIEU_NGU_SIZE, bold=True)
-    _rule(right, _width_pt(h.tieu_ngu, "bold", measures.TIEU_NGU_SIZE) + 1, right_mm * 72 / 25.4)
+        _para(left, line, layout.ISSUER_SIZE, bold=True)
+    widest = max((_width_pt(x, "bold", layout.ISSUER_SIZE) for x in h.issuing_body), default=0)
+    _rule(left, widest * layout.ISSUER_RULE_SHARE, layout.mm(left_mm))
+    _para(right, h.quoc_hieu, layout.QUOC_HIEU_SIZE, bold=True)
+    _para(right, h.tieu_ngu, layout.TIEU_NGU_SIZE, bold=True)
+    _rule(right, _width_pt(h.tieu_ngu, "bold", layout.TIEU_NGU_SIZE) + 1, layout.mm(right_mm))
     number, when = table.cell(1, 0), table.cell(1, 1)
     number.paragraphs[0].alignment = when.paragraphs[0].alignment = _CENTRE
     number.paragraphs[0].paragraph_format.space_before = Pt(6)
     when.paragraphs[0].paragraph_format.space_before = Pt(6)
-    _run(number.paragraphs[0], h.number_line, measures.NUMBER_SIZE)
-    _run(when.paragraphs[0], h.date_line, measures.DATE_SIZE, italic=True)
+    _run(number.paragraphs[0], h.number_line, layout.NUMBER_SIZE)
+    _run(when.paragraphs[0], h.date_line, layout.DATE_SIZE, italic=True)
 
 
 def _closing(doc, content: ReportContent) -> None:
@@ -170,17 +173,17 @@ def _closing(doc, content: ReportContent) -> None:
     left, right = table.cell(0, 0), table.cell(0, 1)
     first = left.paragraphs[0]
     first.alignment = _LEFT
-    _run(first, content.noi_nhan_label, measures.NOI_NHAN_LABEL_SIZE, bold=True, italic=True)
+    _run(first, content.noi_nhan_label, layout.NOI_NHAN_LABEL_SIZE, bold=True, italic=True)
     for item in content.noi_nhan:
-        _para(left, item, measures.NOI_NHAN_SIZE, align=_LEFT)
+        _para(left, item, layout.NOI_NHAN_SIZE, align=_LEFT)
     sig = content.signature
     lines = [x for x in (sig.authority, sig.title) if x]
     top = right.paragraphs[0]
     top.alignment = _CENTRE
-    _run(top, lines[0] if lines else "", 14, bold=True)
+    _run(top, lines[0] if lines else "", layout.SIGNATURE_SIZE, bold=True)
     for line in lines[1:]:
-        _para(right, line, 14, bold=True)
-    _para(right, sig.name, 14, bold=True, before=measures.SIGNATURE_ROOM)
+        _para(right, line, layout.SIGNATURE_SIZE, bold=True)
+    _para(right, sig.name, layout.SIGNATURE_SIZE, bold=True, before=layout.SIGNATURE_ROOM)
 
 
 def _repeat_header(row) -> None:
@@ -197,7 +200,7 @@ def _table_style(doc):
         return doc.styles[name]
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
-    style.font.name, style.font.size = FONT, Pt(measures.TABLE_SIZE)
+    style.font.name, style.font.size = FONT, Pt(layout.TABLE_SIZE)
     fmt = style.paragraph_format
     fmt.space_after, fmt.space_before, fmt.line_spacing = Pt(2), Pt(2), 1.0
     fmt.alignment = _LEFT
@@ -209,10 +212,10 @@ def _appendix(doc, t: AppendixTable) -> None:
     _page_setup(section, landscape=t.landscape)
     _restart_numbering(section)
     _page_number_header(section)
-    _para(doc, t.label, 14, bold=True)
-    _para(doc, t.title, 14, bold=True)
-    _para(doc, t.attached, 13, italic=True, after=10)
-    width_mm = (297 if t.landscape else 210) - 30 - 15
+    _para(doc, t.label, layout.APPENDIX_LABEL_SIZE, bold=True)
+    _para(doc, t.title, layout.APPENDIX_TITLE_SIZE, bold=True)
+    _para(doc, t.attached, layout.APPENDIX_ATTACHED_SIZE, italic=True, after=layout.APPENDIX_SPACE_BEFORE_TABLE)
+    width_mm = layout.text_width_mm(t.landscape)
     total = sum(t.widths)
     widths = [width_mm * w / total for w in t.widths]
     table = doc.add_table(rows=len(t.header) + len(t.rows), cols=len(t.widths))
@@ -245,23 +248,23 @@ def _appendix(doc, t: AppendixTable) -> None:
         header_cells[r0][c0].merge(header_cells[r1][c1])
     for row, data in zip(rows[len(t.header):], t.rows, strict=True):
         cells = row.cells
-        bold = data.kind in ("section", "group", "total")
+        bold = layout.emphasised(data.kind)
         if data.kind == "section":
             merged = cells[0].merge(cells[-1])
             merged.paragraphs[0].alignment = _LEFT
-            _run(merged.paragraphs[0], cell_text(data.cells[0]), measures.TABLE_SIZE, bold=True)
+            _run(merged.paragraphs[0], cell_text(data.cells[0]), layout.TABLE_SIZE, bold=True)
             continue
         for c, value in enumerate(data.cells):
             text_col = 0 < c < t.text_columns
             put(cells[c], cell_text(value), bold=bold, align=_LEFT if text_col else _CENTRE)
     if t.note:
-        _para(doc, t.note, measures.TABLE_SIZE, italic=True, align=_LEFT, before=6)
+        _para(doc, t.note, layout.TABLE_SIZE, italic=True, align=_LEFT, before=layout.SPACE_AFTER)
 
 
 def render_docx(content: ReportContent, out: Path) -> Path:
     doc = Document()
     normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(measures.BODY_SIZE)
+    normal.font.name, normal.font.size = FONT, Pt(layout.BODY_SIZE)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     doc.core_properties.title = f"Báo cáo: {content.title}"
     doc.core_properties.author = " ".join(content.header.issuing_body)
@@ -271,26 +274,26 @@ def render_docx(content: ReportContent, out: Path) -> Path:
     _page_number_header(section)
 
     _header(doc, content)
-    _para(doc, content.doc_type, measures.TITLE_SIZE, bold=True, before=14)
-    _para(doc, content.title, measures.TITLE_SIZE, bold=True)
-    title_w = min(_width_pt(content.title, "bold", measures.TITLE_SIZE), TEXT_WIDTH_MM * 72 / 25.4 * 0.9)
-    _rule(doc, title_w * measures.TITLE_RULE_SHARE, TEXT_WIDTH_MM * 72 / 25.4)
+    _para(doc, content.doc_type, layout.TITLE_SIZE, bold=True, before=14)
+    _para(doc, content.title, layout.TITLE_SIZE, bold=True)
+    title_w = min(_width_pt(content.title, "bold", layout.TITLE_SIZE), TEXT_WIDTH_PT * 0.9)
+    _rule(doc, title_w * layout.TITLE_RULE_SHARE, TEXT_WIDTH_PT)
     kg = content.kinh_gui
     if kg.single:
-        _para(doc, f"{kg.label} {kg.items[0]}", measures.BODY_SIZE, after=6, before=6)
+        _para(doc, f"{kg.label} {kg.items[0]}", layout.BODY_SIZE, after=6, before=6)
     else:
-        label_w = _width_pt(kg.label + " ", "regular", measures.BODY_SIZE)
-        longest = max(_width_pt(i, "regular", measures.BODY_SIZE) for i in kg.items)
-        indent = max(0.0, (TEXT_WIDTH_MM * 72 / 25.4 - label_w - longest) / 2)
+        label_w = _width_pt(kg.label + " ", "regular", layout.BODY_SIZE)
+        longest = max(_width_pt(i, "regular", layout.BODY_SIZE) for i in kg.items)
+        indent = max(0.0, (TEXT_WIDTH_PT - label_w - longest) / 2)
         for n, item in enumerate(kg.items):
             p = _para(doc, align=_LEFT, after=6 if n == len(kg.items) - 1 else 0, before=6 if n == 0 else 0)
             p.paragraph_format.left_indent = Pt(indent + label_w)
             p.paragraph_format.first_line_indent = Pt(-label_w) if n == 0 else None
-            _run(p, (kg.label + " " if n == 0 else "") + item, measures.BODY_SIZE)
+            _run(p, (kg.label + " " if n == 0 else "") + item, layout.BODY_SIZE)
     for block in content.blocks:
-        p = _para(doc, block.text, measures.BODY_SIZE, align=_JUSTIFY, after=measures.SPACE_AFTER,
+        p = _para(doc, block.text, layout.BODY_SIZE, align=_JUSTIFY, after=layout.SPACE_AFTER,
                   bold=block.kind in ("section", "heading1"))
-        p.paragraph_format.first_line_indent = Cm(1.27)
+        p.paragraph_format.first_line_indent = Mm(layout.FIRST_LINE_INDENT_MM)
         p.paragraph_format.keep_with_next = block.kind != "body" or block is content.blocks[-1]
     _closing(doc, content)
     for table in content.appendices:

@@ -16,9 +16,16 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import paths
-from ..store.errors import StoreError
+from ..errors import KnownProblem
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
+
+
+class FontError(KnownProblem):
+    """The report's font files are missing or damaged: the installation, not the data file
+    and not a bug; reinstalling the app brings them back."""
+
+
 _TIMES_FILES = {"regular": "times.ttf", "bold": "timesbd.ttf", "italic": "timesi.ttf", "bolditalic": "timesbi.ttf"}
 _TIMES_LINUX = {
     "regular": "Times_New_Roman.ttf", "bold": "Times_New_Roman_Bold.ttf",
@@ -72,13 +79,13 @@ def report_fonts(prefer_system: bool = True) -> FontFamily:
         files = bundled_files()
         missing = [str(f) for f in files.values() if not f.is_file()]
         if missing:
-            raise StoreError(f"Thiếu tệp phông chữ của chương trình: {', '.join(missing)}. Hãy cài lại chương trình.")
+            raise FontError(f"Thiếu tệp phông chữ của chương trình: {', '.join(missing)}. Hãy cài lại chương trình.")
     family = FontFamily("Times New Roman", files, source)
     for style in STYLES:
         try:
             pdfmetrics.registerFont(TTFont(family.name(style), str(files[style])))
         except Exception as exc:  # reportlab: TTFError, struct.error, … on a damaged file
-            raise StoreError(f"Tệp phông chữ {files[style]} bị hỏng, không dùng được để lập báo cáo "
+            raise FontError(f"Tệp phông chữ {files[style]} bị hỏng, không dùng được để lập báo cáo "
                              f"({exc}). Hãy cài lại chương trình.") from exc
     addMapping(family.name(), 0, 0, family.name("regular"))
     addMapping(family.name(), 1, 0, family.name("bold"))

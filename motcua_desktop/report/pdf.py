@@ -1,7 +1,8 @@
 """The report as PDF (reportlab) in the layout of Nghị định 30/2020, Phụ lục I.
 
-Only turns a :class:`~.content.ReportContent` into a file; every measure of the decree is a
-named constant here so tests and readers find it in one place.
+Only turns a :class:`~.content.ReportContent` into a file. The measures (margins, sizes,
+spacing, bold rows) are :mod:`.layout`'s, shared with the Word and Excel renderers; what is
+here is how reportlab draws them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -30,22 +30,58 @@ from reportlab.platypus.flowables import KeepTogether
 
 from .content import AppendixTable, Header, KinhGui, ReportContent, cell_text
 from .fonts import FontFamily, report_fonts
+from .layout import (
+    APPENDIX_ATTACHED_LEADING,
+    APPENDIX_ATTACHED_SIZE,
+    APPENDIX_HEADING_LEADING,
+    APPENDIX_LABEL_SIZE,
+    APPENDIX_SPACE_BEFORE_TABLE,
+    APPENDIX_TITLE_SIZE,
+    BODY_LEADING,
+    BODY_SIZE,
+    DATE_SIZE,
+    FIRST_LINE_INDENT_MM,
+    ISSUER_RULE_SHARE,
+    ISSUER_SIZE,
+    LEFT_COLUMN,
+    MARGIN_BOTTOM_MM,
+    MARGIN_LEFT_MM,
+    MARGIN_RIGHT_MM,
+    MARGIN_TOP_MM,
+    NOI_NHAN_LABEL_LEADING,
+    NOI_NHAN_LABEL_SIZE,
+    NOI_NHAN_LEADING,
+    NOI_NHAN_SIZE,
+    NUMBER_SIZE,
+    PAGE_NUMBER_FROM_TOP_MM,
+    PAGE_NUMBER_SIZE,
+    QUOC_HIEU_SIZE,
+    RULE_WIDTH,
+    SIGNATURE_ROOM,
+    SIGNATURE_SIZE,
+    SPACE_AFTER,
+    TABLE_LEADING,
+    TABLE_SIZE,
+    TIEU_NGU_SIZE,
+    TITLE_RULE_SHARE,
+    TITLE_SIZE,
+    emphasised,
+    mm,
+)
 
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
-PAGE_NUMBER_SIZE, PAGE_NUMBER_FROM_TOP = 13, 12 * mm
-QUOC_HIEU_SIZE, TIEU_NGU_SIZE = 12, 13
-ISSUER_SIZE, NUMBER_SIZE, DATE_SIZE = 13, 13, 14
-TITLE_SIZE, BODY_SIZE = 14, 14
-BODY_LEADING = 17  # single spacing for 14 pt
-FIRST_LINE_INDENT = 1.27 * cm
-SPACE_AFTER = 6
-NOI_NHAN_LABEL_SIZE, NOI_NHAN_SIZE = 12, 11
-TABLE_SIZE = 12
-LEFT_COLUMN = 0.40  # share of the text width taken by the header's left column
-RULE_WIDTH = 0.5
-ISSUER_RULE_SHARE = 0.40  # of the issuing body's text: within the decree's 1/3–1/2
-TITLE_RULE_SHARE = 0.40
-SIGNATURE_ROOM = 72  # points between the signer's title and name, for the signature and seal
+# reportlab measures in points
+MARGIN_TOP, MARGIN_BOTTOM = mm(MARGIN_TOP_MM), mm(MARGIN_BOTTOM_MM)
+MARGIN_LEFT, MARGIN_RIGHT = mm(MARGIN_LEFT_MM), mm(MARGIN_RIGHT_MM)
+PAGE_NUMBER_FROM_TOP = mm(PAGE_NUMBER_FROM_TOP_MM)
+FIRST_LINE_INDENT = mm(FIRST_LINE_INDENT_MM)
+# how the drawn header, title and Kính gửi are spaced (pt); Word spaces them by its own rules
+HEADER_LEADING = 16  # between the lines of each header column
+HEADER_TOP = 12  # from the top of the header to the first baseline
+RULE_BELOW = 5  # from a baseline to the short rule under it (issuer, subject)
+MOTTO_RULE_BELOW = 4  # from the motto's baseline to its rule
+NUMBER_ROW_BELOW = 24  # from the lower rule to the row of "Số" and the date
+TITLE_LEADING = 18
+TITLE_SPACE_BEFORE = 8
 
 
 def _text_width(page_size) -> float:
@@ -62,7 +98,7 @@ class _Header(Flowable):
         self.right_w = width - self.left_w
         self.left_lines = ([header.parent_body] if header.parent_body else []) + list(header.issuing_body)
         rows = max(len(self.left_lines), 2)
-        self.height = 14 + (rows - 1) * 16 + 8 + 24 + 6
+        self.height = 14 + (rows - 1) * HEADER_LEADING + 8 + NUMBER_ROW_BELOW + 6
 
     def wrap(self, aw, ah):
         return self.width, self.height
@@ -80,7 +116,7 @@ class _Header(Flowable):
         f, h = self.f, self.h
         self.canv.setFillColorRGB(0, 0, 0)
         self.canv.setStrokeColorRGB(0, 0, 0)
-        top = self.height - 12
+        top = self.height - HEADER_TOP
         cl, cr = self.left_w / 2, self.left_w + self.right_w / 2
         # left: cơ quan chủ quản (regular), cơ quan ban hành (bold) with its short rule
         y = top
@@ -91,16 +127,16 @@ class _Header(Flowable):
             w = self._centred(line, cl, y, font, ISSUER_SIZE)
             if not parent:
                 issuer_widths.append(w)
-            y -= 16
-        left_rule_y = y + 16 - 5
+            y -= HEADER_LEADING
+        left_rule_y = y + HEADER_LEADING - RULE_BELOW
         self._rule(cl, left_rule_y, max(issuer_widths or [0]) * ISSUER_RULE_SHARE)
         # right: Quốc hiệu, Tiêu ngữ with a rule exactly as long as its text
         self._centred(h.quoc_hieu, cr, top, f.name("bold"), QUOC_HIEU_SIZE)
-        w = self._centred(h.tieu_ngu, cr, top - 16, f.name("bold"), TIEU_NGU_SIZE)
-        right_rule_y = top - 16 - 4
+        w = self._centred(h.tieu_ngu, cr, top - HEADER_LEADING, f.name("bold"), TIEU_NGU_SIZE)
+        right_rule_y = top - HEADER_LEADING - MOTTO_RULE_BELOW
         self._rule(cr, right_rule_y, w)
         # one row: Số … on the left, the italic place and date on the right
-        row_y = min(left_rule_y, right_rule_y) - 24
+        row_y = min(left_rule_y, right_rule_y) - NUMBER_ROW_BELOW
         self._centred(h.number_line, cl, row_y, f.name("regular"), NUMBER_SIZE)
         self._centred(h.date_line, cr, row_y, f.name("italic"), DATE_SIZE)
 
@@ -112,24 +148,24 @@ class _Title(Flowable):
         super().__init__()
         self.doc_type, self.f, self.width = doc_type, fonts, width
         self.lines = _split(title, fonts.name("bold"), TITLE_SIZE, width * 0.9)
-        self.height = 8 + 18 * (1 + len(self.lines)) + 6
+        self.height = TITLE_SPACE_BEFORE + TITLE_LEADING * (1 + len(self.lines)) + 6
 
     def wrap(self, aw, ah):
         return self.width, self.height
 
     def draw(self):
         c, bold, cx = self.canv, self.f.name("bold"), self.width / 2
-        y = self.height - 8 - TITLE_SIZE
+        y = self.height - TITLE_SPACE_BEFORE - TITLE_SIZE
         c.setFont(bold, TITLE_SIZE)
         c.drawCentredString(cx, y, self.doc_type)
         widest = 0.0
         for line in self.lines:
-            y -= 18
+            y -= TITLE_LEADING
             c.drawCentredString(cx, y, line)
             widest = max(widest, stringWidth(line, bold, TITLE_SIZE))
         c.setLineWidth(RULE_WIDTH)
         length = widest * TITLE_RULE_SHARE
-        c.line(cx - length / 2, y - 5, cx + length / 2, y - 5)
+        c.line(cx - length / 2, y - RULE_BELOW, cx + length / 2, y - RULE_BELOW)
 
 
 class _KinhGui(Flowable):
@@ -142,7 +178,7 @@ class _KinhGui(Flowable):
         label_w = stringWidth(self.label, self.font, BODY_SIZE)
         avail = width - label_w
         self.items = [ln for item in kg.items for ln in _split(item, self.font, BODY_SIZE, avail)]
-        self.height = 10 + 17 * len(self.items) + 4
+        self.height = 10 + BODY_LEADING * len(self.items) + 4
 
     def wrap(self, aw, ah):
         return self.width, self.height
@@ -157,7 +193,7 @@ class _KinhGui(Flowable):
         c.drawString(x0, y, self.label)
         for item in self.items:
             c.drawString(x0 + label_w, y, item)
-            y -= 17
+            y -= BODY_LEADING
 
 
 class _SectionStart(Flowable):
@@ -194,17 +230,24 @@ def _styles(f: FontFamily) -> dict[str, ParagraphStyle]:
         "heading2": ParagraphStyle("heading2", parent=body, keepWithNext=True),
         "noi_nhan_label": ParagraphStyle(
             "nn_label", fontName=f.name("bolditalic"), fontSize=NOI_NHAN_LABEL_SIZE,
-            leading=15, alignment=TA_LEFT,
+            leading=NOI_NHAN_LABEL_LEADING, alignment=TA_LEFT,
         ),  # fmt: skip
-        "noi_nhan": ParagraphStyle("nn", fontName=f.name("regular"), fontSize=NOI_NHAN_SIZE, leading=13),
-        "sign": ParagraphStyle("sign", parent=centre, fontName=f.name("bold"), leading=17),
-        "app_label": ParagraphStyle("app_label", parent=centre, fontName=f.name("bold"), fontSize=14, leading=18),
-        "app_title": ParagraphStyle("app_title", parent=centre, fontName=f.name("bold"), fontSize=14, leading=18),
-        "app_attached": ParagraphStyle("app_att", parent=centre, fontName=f.name("italic"), fontSize=13, leading=17),
-        "cell": ParagraphStyle("cell", fontName=f.name("regular"), fontSize=TABLE_SIZE, leading=14),
-        "cell_bold": ParagraphStyle("cellb", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=14),
-        "head": ParagraphStyle("head", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=14, alignment=TA_CENTER),
-        "note": ParagraphStyle("note", fontName=f.name("italic"), fontSize=TABLE_SIZE, leading=14, spaceBefore=6),
+        "noi_nhan": ParagraphStyle("nn", fontName=f.name("regular"), fontSize=NOI_NHAN_SIZE,
+                                   leading=NOI_NHAN_LEADING),  # fmt: skip
+        "sign": ParagraphStyle("sign", parent=centre, fontName=f.name("bold"), fontSize=SIGNATURE_SIZE,
+                               leading=BODY_LEADING),  # fmt: skip
+        "app_label": ParagraphStyle("app_label", parent=centre, fontName=f.name("bold"),
+                                    fontSize=APPENDIX_LABEL_SIZE, leading=APPENDIX_HEADING_LEADING),
+        "app_title": ParagraphStyle("app_title", parent=centre, fontName=f.name("bold"),
+                                    fontSize=APPENDIX_TITLE_SIZE, leading=APPENDIX_HEADING_LEADING),
+        "app_attached": ParagraphStyle("app_att", parent=centre, fontName=f.name("italic"),
+                                       fontSize=APPENDIX_ATTACHED_SIZE, leading=APPENDIX_ATTACHED_LEADING),
+        "cell": ParagraphStyle("cell", fontName=f.name("regular"), fontSize=TABLE_SIZE, leading=TABLE_LEADING),
+        "cell_bold": ParagraphStyle("cellb", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=TABLE_LEADING),
+        "head": ParagraphStyle("head", fontName=f.name("bold"), fontSize=TABLE_SIZE, leading=TABLE_LEADING,
+                               alignment=TA_CENTER),  # fmt: skip
+        "note": ParagraphStyle("note", fontName=f.name("italic"), fontSize=TABLE_SIZE, leading=TABLE_LEADING,
+                               spaceBefore=SPACE_AFTER),  # fmt: skip
     }
 
 
@@ -220,6 +263,9 @@ def _closing(content: ReportContent, st: dict[str, ParagraphStyle], width: float
     right += [Spacer(1, SIGNATURE_ROOM), _p(sig.name, st["sign"])]
     table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
     table.setStyle(TableStyle([
+        # the cells hold paragraphs with their own fonts, but a table still sets its cells'
+        # font (reportlab's default, Helvetica, unless given): one more font to embed
+        ("FONT", (0, 0), (-1, -1), st["body"].fontName, BODY_SIZE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
@@ -245,7 +291,7 @@ def _appendix_table(t: AppendixTable, st: dict[str, ParagraphStyle], width: floa
         style.append(("ALIGN", (c, len(t.header)), (c, -1), "LEFT"))
     for row in t.rows:
         r = len(data)
-        bold = row.kind in ("section", "group", "total")
+        bold = emphasised(row.kind)
         cells: list = []
         for c, value in enumerate(row.cells):
             text = cell_text(value)
@@ -289,7 +335,7 @@ def build_story(content: ReportContent, fonts: FontFamily, state: dict) -> list:
             _p(table.label, st["app_label"]),
             _p(table.title, st["app_title"]),
             _p(table.attached, st["app_attached"]),
-            Spacer(1, 10),
+            Spacer(1, APPENDIX_SPACE_BEFORE_TABLE),
         ]))  # fmt: skip
         story.append(_appendix_table(table, st, t_width))
         if table.note:
@@ -320,6 +366,9 @@ def render_pdf(content: ReportContent, out: Path, fonts: FontFamily | None = Non
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=f"Báo cáo: {content.title}",
         author=" ".join(content.header.issuing_body), subject=f"Số liệu {content.as_of_text}",
         creator="Một Cửa Desktop", lang="vi-VN",
+        # the canvas's starting font: reportlab's default (Helvetica) would be declared in
+        # every page's resources without being embedded
+        initialFontName=fonts.name("regular"), initialFontSize=BODY_SIZE, initialLeading=BODY_LEADING,
     )  # fmt: skip
     doc.addPageTemplates([
         PageTemplate("report", frames=[frame(A4)], onPageEnd=page_number, pagesize=A4),

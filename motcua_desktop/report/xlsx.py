@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..store.xlsx_cells import keep_as_text
+from . import layout
 from .content import AppendixTable, ReportContent
 
 FONT = "Times New Roman"
@@ -30,15 +31,15 @@ def _write_title(ws: Worksheet, row: int, text: str, columns: int, font: Font) -
 
 def write_table(ws: Worksheet, table: AppendixTable) -> None:
     columns = len(table.widths)
-    _write_title(ws, 1, table.label, columns, Font(name=FONT, size=14, bold=True))
-    _write_title(ws, 2, table.title, columns, Font(name=FONT, size=13, bold=True))
-    _write_title(ws, 3, table.attached, columns, Font(name=FONT, size=13, italic=True))
+    _write_title(ws, 1, table.label, columns, Font(name=FONT, size=layout.APPENDIX_LABEL_SIZE, bold=True))
+    _write_title(ws, 2, table.title, columns, Font(name=FONT, size=layout.APPENDIX_TITLE_SIZE, bold=True))
+    _write_title(ws, 3, table.attached, columns, Font(name=FONT, size=layout.APPENDIX_ATTACHED_SIZE, italic=True))
     ws.row_dimensions[2].height = 36
     for i, width in enumerate(table.widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(6.0, width * WIDTH_SCALE)
 
     top = FIRST_TABLE_ROW
-    header_font = Font(name=FONT, size=12, bold=True)
+    header_font = Font(name=FONT, size=layout.TABLE_SIZE, bold=True)
     for r, values in enumerate(table.header):
         for c, value in enumerate(values):
             cell = keep_as_text(ws.cell(row=top + r, column=c + 1, value=value or None))
@@ -49,10 +50,10 @@ def write_table(ws: Worksheet, table: AppendixTable) -> None:
 
     row_no = top + len(table.header)
     for row in table.rows:
-        bold = row.kind in ("section", "group", "total")
+        bold = layout.emphasised(row.kind)
         for c, value in enumerate(row.cells):
             cell = keep_as_text(ws.cell(row=row_no, column=c + 1, value=value if value != "" else None))
-            cell.font = Font(name=FONT, size=12, bold=bold)
+            cell.font = Font(name=FONT, size=layout.TABLE_SIZE, bold=bold)
             cell.border = _GRID
             text_cell = c == 1 or (row.kind == "section" and c == 0)
             cell.alignment = _LEFT if text_cell else _CENTRE
@@ -60,7 +61,9 @@ def write_table(ws: Worksheet, table: AppendixTable) -> None:
             ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=columns)
         row_no += 1
     if table.note:
-        keep_as_text(ws.cell(row=row_no + 1, column=1, value=table.note)).font = Font(name=FONT, size=12, italic=True)
+        keep_as_text(ws.cell(row=row_no + 1, column=1, value=table.note)).font = Font(
+            name=FONT, size=layout.TABLE_SIZE, italic=True
+        )
 
     ws.print_title_rows = f"{top}:{top + len(table.header) - 1}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

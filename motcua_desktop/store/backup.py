@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .. import userdata
-from .errors import StoreError
+from .errors import CannotOpen, DiskFull, ReadOnlyFile, StoreBug, StoreError, classify
 from .health import check_file, quick_check, read_only_uri, register_id
 from .liveness import process_alive
 from .location import can_write_folder
@@ -122,13 +122,14 @@ def _os_message(exc: OSError, where: Path) -> StoreError:
     return StoreError(f"Không ghi được bản sao lưu vào {where} ({exc.strerror or exc}).")
 
 
-def _sqlite_message(exc: sqlite3.Error, where: Path) -> StoreError:
-    text = str(exc).lower()
-    if "full" in text:
-        return StoreError(f"Ổ đĩa chứa {where} đã đầy, không ghi được bản sao lưu. Dữ liệu không thay đổi.")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreError(f"Không ghi được vào {where}: thư mục chỉ cho phép đọc hoặc không tồn tại.")
-    return StoreError(f"Không sao lưu được vào {where} ({exc}).")
+def _sqlite_message(exc: sqlite3.Error, where: Path) -> StoreError | StoreBug:
+    """Writing the copy failed: said of the backup folder (the data file is not touched)."""
+    problem = classify(exc, doing=f"Không sao lưu được vào {where}")
+    if isinstance(problem, DiskFull):
+        return DiskFull(f"Ổ đĩa chứa {where} đã đầy, không ghi được bản sao lưu. Dữ liệu không thay đổi.")
+    if isinstance(problem, ReadOnlyFile | CannotOpen):
+        return type(problem)(f"Không ghi được vào {where}: thư mục chỉ cho phép đọc hoặc không tồn tại.")
+    return problem
 
 
 def _fsync(path: Path) -> None:
@@ -192,7 +193,7 @@ def _open_source(db_path: Path) -> sqlite3.Connection:
     try:
         return sqlite3.connect(read_only_uri(db_path), uri=True, timeout=5)
     except sqlite3.Error as exc:
-        raise StoreError(f"Không mở được tệp dữ liệu {db_path} để sao lưu ({exc}).") from exc
+        raise classify(exc, doing=f"Không mở được tệp dữ liệu {db_path} để sao lưu") from exc
 
 
 def backup_to(db_path: str | Path, out: str | Path, *, kind: str = KIND_MANUAL) -> Path:
@@ -258,7 +259,8 @@ def list_backups(
 
 def newest_good_backup(db_path: str | Path, folders: Iterable[Path] | None = None) -> BackupInfo | None:
     """The newest backup of this very register that passes the full integrity check (a
-    damaged one is skipped): the one the recovery dialog offers by default."""
+    damaged one is skipped, and so is one it cannot read now): the one the recovery dialog
+    offers by default."""
     for info in list_backups(db_path, folders, legacy=False):
         if not check_file(info.path):
             return info
@@ -350,7 +352,7 @@ def restore_from(db_path: str | Path, backup_file: str | Path) -> Path | None:
     try:
         source = sqlite3.connect(read_only_uri(backup_file), uri=True)
     except sqlite3.Error as exc:
-        raise StoreError(f"Không mở được bản sao lưu {backup_file} ({exc}).") from exc
+        raise classify(exc, doing=f"Không mở được bản sao lưu {backup_file}") from exc
     try:
         _, unknown = schema_state(Database(source), [f.stem for f in migration_files()])
         if unknown:

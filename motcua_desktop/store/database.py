@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from .. import paths
 from .connection import Database
-from .errors import NewerDatabaseError, StoreError, friendly
+from .errors import FileLocked, NewerDatabaseError, StoreError, classify, is_lock
 from .health import read_only_uri
-from .location import classify
+from .location import classify as classify_location
 
 if TYPE_CHECKING:
     from sqlite_utils import Database as SqliteUtilsDatabase
@@ -77,7 +77,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
 def journal_mode_for(path: Path) -> str:
     """WAL on a local disk; the rollback journal where another machine or a sync tool may
     touch the file (WAL's -shm index is only shared between programs on one machine)."""
-    return "delete" if classify(path).shared else "wal"
+    return "delete" if classify_location(path).shared else "wal"
 
 
 def _set_journal(conn: sqlite3.Connection, path: Path) -> None:
@@ -178,24 +178,23 @@ def open_database(
                     build_migrations(migrations_folder).apply(db.full())
             except sqlite3.Error as exc:
                 conn.close()
-                raise StoreError(
-                    f"Không cập nhật được cấu trúc tệp dữ liệu {path} ({exc}). "
-                    "Tệp dữ liệu vẫn nguyên như trước; hãy báo cho người hỗ trợ kỹ thuật."
-                ) from exc
+                problem = classify(exc, doing=f"Không cập nhật được cấu trúc tệp dữ liệu {path}")
+                raise type(problem)(f"{problem} Tệp dữ liệu vẫn nguyên như trước.") from exc
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         return db
     except sqlite3.Error as exc:
-        raise friendly(exc, str(path)) from exc
+        raise classify(exc, str(path)) from exc
 
 
 @contextmanager
 def transaction(db: Database) -> Iterator[Database]:
-    """One user action, all or nothing; SQLite errors come out as :class:`StoreError`."""
+    """One user action, all or nothing. SQLite errors come out sorted by :func:`classify`:
+    the user's environment as a :class:`StoreError`, the program's mistakes as a ``StoreBug``."""
     try:
         with db.atomic():
             yield db
     except sqlite3.Error as exc:
-        raise friendly(exc) from exc
+        raise classify(exc) from exc
 
 
 @contextmanager
@@ -213,21 +212,19 @@ def write_transaction(db: Database, *, commit: bool = True) -> Iterator[Database
         return
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise StoreError(
+    except sqlite3.Error as exc:
+        if is_lock(exc):
+            raise FileLocked(
                 "Tệp dữ liệu đang được ghi bởi một cửa sổ hoặc một lệnh khác (có thể là một lần "
                 "nhập khác) và chưa xong sau khi đã chờ. Chưa có gì thay đổi; hãy thử lại khi việc "
                 "đó xong."
             ) from exc
-        raise friendly(exc) from exc
-    except sqlite3.Error as exc:
-        raise friendly(exc) from exc
+        raise classify(exc) from exc
     try:
         yield db
-    except sqlite3.Error as exc:  # a full disk, a damaged file: the user's environment
+    except sqlite3.Error as exc:  # sorted by classify: the environment's or our bug
         conn.rollback()
-        raise friendly(exc) from exc
+        raise classify(exc) from exc
     except BaseException:
         conn.rollback()
         raise
@@ -238,4 +235,4 @@ def write_transaction(db: Database, *, commit: bool = True) -> Iterator[Database
             conn.rollback()
     except sqlite3.Error as exc:
         conn.rollback()
-        raise friendly(exc) from exc
+        raise classify(exc) from exc

@@ -10,6 +10,7 @@ import sqlite3
 from enum import Enum
 from pathlib import Path
 
+from .errors import DamagedFile, FileLocked, ReadOnlyFile, classify
 from .location import can_write_folder
 from .uri import sqlite_uri
 
@@ -31,14 +32,16 @@ class Trouble(Enum):
 
 
 def _sqlite_trouble(exc: sqlite3.Error) -> Trouble:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    """By SQLite's result code (:func:`.errors.classify`), never the wording of the message;
+    only SQLITE_CORRUPT / SQLITE_NOTADB are damage, anything else it cannot read is not."""
+    problem = classify(exc)
+    if isinstance(problem, DamagedFile):
+        return Trouble.DAMAGED
+    if isinstance(problem, FileLocked):
         return Trouble.LOCKED
-    if "unable to open" in text or "disk i/o" in text or "invalid uri" in text:
-        return Trouble.UNREACHABLE
-    if "readonly" in text or "permission" in text or "access denied" in text or "not authorized" in text:
+    if isinstance(problem, ReadOnlyFile):
         return Trouble.PERMISSION
-    return Trouble.DAMAGED
+    return Trouble.UNREACHABLE  # cannot open, a failing disk, an invalid URI (a share gone)
 
 
 def _os_trouble(exc: OSError) -> Trouble:
@@ -136,7 +139,7 @@ def _check(path: Path, *, full: bool) -> tuple[Trouble | None, list[str]]:
                     f"Tệp dữ liệu {path}: {count} dòng trong bảng {table} trỏ tới bản ghi "
                     "không còn tồn tại."
                 )
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         trouble = _sqlite_trouble(exc)
         if trouble is Trouble.DAMAGED:
             return trouble, [f"Tệp dữ liệu {path} bị hỏng, không đọc được ({exc})."]

@@ -8,6 +8,7 @@ import sqlite3
 from enum import Enum
 from pathlib import Path
 
+from .errors import is_lock
 from .health import read_only_uri
 from .uri import sqlite_uri
 
@@ -16,11 +17,6 @@ class SqliteLock(Enum):
     NONE = "none"  # we may write
     WRITES = "writes"  # another connection is writing: we can read, not write
     ALL = "all"  # not even reading is possible (a rollback-journal file, or exclusive locking)
-
-
-def _is_lock_error(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
 
 
 def probe(path: str | Path) -> SqliteLock:
@@ -40,7 +36,7 @@ def probe(path: str | Path) -> SqliteLock:
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:
-            return SqliteLock.ALL if _is_lock_error(exc) else SqliteLock.NONE
+            return SqliteLock.ALL if is_lock(exc) else SqliteLock.NONE
     finally:
         conn.close()
     try:
@@ -55,7 +51,7 @@ def probe(path: str | Path) -> SqliteLock:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("ROLLBACK")
         except sqlite3.Error as exc:
-            return SqliteLock.WRITES if _is_lock_error(exc) else SqliteLock.NONE
+            return SqliteLock.WRITES if is_lock(exc) else SqliteLock.NONE
     finally:
         conn.close()
     return SqliteLock.NONE

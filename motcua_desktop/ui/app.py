@@ -10,11 +10,13 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import paths, userdata
-from ..store.errors import StoreError
+from .. import errorlog, paths, userdata
+from ..errors import KnownProblem
+from ..store.errors import FileLocked
 from ..store.new_register import start_new_register
 from ..store.registry import Registry
 from ..store.sample import load_sample
+from .error_dialog import dialog_for
 from .i18n import install_translations
 
 APP_NAME = "Một Cửa Desktop"
@@ -110,7 +112,7 @@ def run_gui(db: str | None, demo: bool) -> int:
         from .recovery_dialog import ensure_openable
 
         if probe(path) is SqliteLock.ALL:  # locked, not damaged: no backup must replace it
-            raise StoreError(explain(path, SqliteLock.ALL))
+            raise FileLocked(explain(path, SqliteLock.ALL))
         opening = ensure_openable(path)  # quick check; a damaged file offers the newest good backup
         if opening is None:
             return 0
@@ -123,8 +125,11 @@ def run_gui(db: str | None, demo: bool) -> int:
                 return 0
             access = settled
         window = build_main_window(path, read_only=access.read_only or opening.read_only)
-    except StoreError as exc:
+    except KnownProblem as exc:  # a locked, damaged or newer file: the user's, said in its words
         QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    except Exception as exc:  # a bug before the window exists: logged, told as a program error
+        dialog_for(exc, errorlog.log_exception((type(exc), exc, exc.__traceback__)), None).exec()
         return 1
     from .error_dialog import install as install_error_dialog
 

@@ -1,5 +1,5 @@
 """Backup and restore in the File menu (``actionBackup``), the automatic backups (first start
-of the day, quitting after changes), and :func:`attach`, which adds this issue's pieces
+of the day, quitting after changes), and :func:`attach`, which adds the robustness pieces
 (backups, history and trash, the read-only banner) to a main window."""
 
 from __future__ import annotations

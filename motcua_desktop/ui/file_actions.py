@@ -1,6 +1,9 @@
 """Import and export run off the window's thread (each with its own connection to the data
 file, as SQLite connections stay in their thread) behind a busy dialog, so the window never
-freezes; a refused import lists every bad row."""
+freezes; a refused import lists every bad row.
+
+A known problem (a bad file, a locked or full data file) is shown in its own words; anything
+else is a bug: logged with its traceback and shown as a program error naming the log."""
 
 from __future__ import annotations
 
@@ -20,14 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import errorlog
 from ..domain.validation import ValidationError
-from ..store.errors import InputRejected, StoreError
+from ..errors import KnownProblem
+from ..store.errors import InputRejected
 from ..store.registry import Registry
+from .error_dialog import dialog_for
 
 
 class _Worker(QThread):
     succeeded = Signal(object)
-    refused = Signal(object)
+    refused = Signal(object)  # a KnownProblem, ValidationError or OSError
+    crashed = Signal(object, object)  # a bug, already logged, and the log's path (or None)
 
     def __init__(self, db_path: Path, job: Callable[[Registry], Any], parent: QObject | None = None):
         super().__init__(parent)
@@ -40,10 +47,10 @@ class _Worker(QThread):
                 result = self.job(registry)
             finally:
                 registry.close()
-        except (StoreError, ValidationError, OSError) as exc:
+        except (KnownProblem, ValidationError, OSError) as exc:
             self.refused.emit(exc)
-        except Exception as exc:  # never a traceback in front of the user
-            self.refused.emit(StoreError(f"Lỗi không mong đợi: {exc}"))
+        except Exception as exc:  # a bug: its traceback goes to the log, not to the user
+            self.crashed.emit(exc, errorlog.log_exception((type(exc), exc, exc.__traceback__)))
         else:
             self.succeeded.emit(result)
 
@@ -89,6 +96,7 @@ class BackgroundJob(QObject):
         self.worker = _Worker(db_path, job, self)
         self.worker.succeeded.connect(self._succeeded)
         self.worker.refused.connect(self._refused)
+        self.worker.crashed.connect(self._crashed)
         self.dialog: QDialog | None = None
 
     def start(self) -> None:
@@ -98,7 +106,7 @@ class BackgroundJob(QObject):
     def finish_before_close(self) -> None:
         """The window is closing: let the worker end (its own connection, its own transaction)
         and drop its result, which would reach a closed register."""
-        for signal in (self.worker.succeeded, self.worker.refused):
+        for signal in (self.worker.succeeded, self.worker.refused, self.worker.crashed):
             signal.disconnect()
         self.worker.wait()
         self.progress.close()
@@ -126,6 +134,12 @@ class BackgroundJob(QObject):
             box.setObjectName("jobFailedBox")
             self.dialog = box
             box.open()
+        self.finished.emit(False)
+
+    def _crashed(self, exc: Exception, log_path: Path | None) -> None:
+        self._done()
+        self.dialog = dialog_for(exc, log_path, self.window)
+        self.dialog.open()
         self.finished.emit(False)
 
 

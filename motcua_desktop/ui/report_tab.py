@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from ..domain.text import format_date
 from ..domain.validation import ValidationError
+from ..errors import KnownProblem
 from ..report.content import ReportContent, number_text
+from ..report.fonts import FontError
 from ..report.render import render
 from ..report.service import content_for, new_report
-from ..store.errors import InputRejected, StoreError
+from ..store.errors import InputRejected
 from ..store.outputs import check_output_path
 from ..store.report_draft import discard_draft, save_draft
 from ..store.reports import SavedReport, clean_report
@@ -273,7 +275,7 @@ class ReportTab(QWidget):
     def save(self) -> bool:
         try:
             saved = self.registry.reports.save(self.editor.report())
-        except (ValidationError, StoreError) as exc:
+        except (ValidationError, KnownProblem) as exc:
             self._warn(self.tr("Chưa lưu được báo cáo"), str(exc))
             return False
         self.editor.set_report(saved)
@@ -304,7 +306,7 @@ class ReportTab(QWidget):
         try:
             report = clean_report(self.editor.report())
             return content_for(self.registry, report)
-        except (ValidationError, StoreError) as exc:
+        except (ValidationError, KnownProblem) as exc:
             self.status.setText(str(exc))
             return None
 
@@ -398,6 +400,9 @@ class ReportTab(QWidget):
             return None
         except OSError as exc:
             self._warn(self.tr("Không ghi được tệp"), f"{out}: {exc.strerror or exc}")
+            return None
+        except FontError as exc:
+            self._warn(self.tr("Không lập được báo cáo"), str(exc))
             return None
         self.status.setText(self.tr("Đã lưu %1").replace("%1", str(out)))
         return out

@@ -1,4 +1,4 @@
-"""The command line's basics: --version, init [--demo], check, exit status 0/2/1 as DESIGN.md
+"""The command line's basics: --version, init [--demo], check, exit status 0/2/1 as the README
 says, and a one-line Vietnamese reason instead of a traceback for a user's mistake."""
 
 from __future__ import annotations

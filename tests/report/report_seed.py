@@ -1,5 +1,5 @@
-"""The seed report's appendix (../shared/seed/000_c2ff7f56cb383ec4.txt, lines 91–112) and
-helpers shared by the report tests."""
+"""The seed report's appendix (UBND huyện Chi Lăng, 19/4/2024; also in
+tests/data/seed_table.tsv) and helpers shared by the report tests."""
 
 from __future__ import annotations
 

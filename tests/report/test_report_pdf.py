@@ -1,4 +1,4 @@
-"""The PDF against the checklist of nd30-format.md (F01–F18), read back with pdfplumber."""
+"""The PDF against the checklist of docs/report-templates.md (F01–F18), read back with pdfplumber."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from motcua_desktop.cli.main import run
 from motcua_desktop.domain.model import Unit
 from motcua_desktop.store import Registry
 from motcua_desktop.store.backup import backup_to
-from motcua_desktop.store.errors import StoreError
+from motcua_desktop.store.errors import StoreBug, StoreError
 from motcua_desktop.store.transfer import export_workbook, import_file
 
 from .helpers import content
@@ -114,7 +114,7 @@ def test_a_migration_failing_half_way_is_rolled_back_and_the_file_untouched(samp
     before = content(sample_db_path)
     schema = sqlite3.connect(sample_db_path).execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     # When the app opens the file
-    with pytest.raises(StoreError) as info:
+    with pytest.raises(StoreBug) as info:  # an SQL mistake in the update: the program's, not the file's
         Registry.open(sample_db_path, migrations_folder=folder)
     # Then it says the update failed and the file is as it was: no step of it applied
     assert "Không cập nhật được cấu trúc tệp dữ liệu" in str(info.value)

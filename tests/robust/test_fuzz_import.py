@@ -32,6 +32,7 @@ from motcua_desktop.store.transfer.columns import EQUIPMENT, STAFF, UNITS
 from .helpers import content
 
 EXAMPLES = int(os.environ.get("MOTCUA_FUZZ_EXAMPLES", "200"))
+pytestmark = pytest.mark.timeout(max(300, EXAMPLES // 2))  # a deeper run gets a longer deadline
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -146,6 +146,7 @@ def _run_worker(folder: Path, mode: str, kills: int, seed: int) -> Tally:
     return tally
 
 
+@pytest.mark.timeout(max(900, KILLS * 3))  # ~0.3 s a kill alone, up to 0.9 s on a loaded machine
 def test_sigkill_during_edits_and_imports_loses_nothing_acknowledged(tmp_path):
     edit_kills = round(KILLS * 0.7)
     import_kills = KILLS - edit_kills

@@ -101,3 +101,16 @@ def test_a_file_nobody_can_read_now_is_refused_and_not_offered_a_backup(qtbot, m
     assert status == 1 and offered == []
     [message] = messages
     assert "đang bị một chương trình khác khóa hoàn toàn" in message and "không bị hỏng" in message
+
+
+def test_the_integrity_check_calls_a_locked_file_locked_not_damaged(sample_db_path):
+    from motcua_desktop.store.health import Trouble, check_file, diagnose
+
+    conn = sqlite3.connect(sample_db_path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    with held_exclusive(sample_db_path):
+        trouble, lines = diagnose(sample_db_path)
+        assert trouble is Trouble.LOCKED
+        assert lines and all("bị hỏng" not in line for line in lines + check_file(sample_db_path))
+    assert check_file(sample_db_path) == []

@@ -1,4 +1,4 @@
-"""The window's side of this issue: backup menu, recovery at start, one writer with a
+"""The window's side of robustness: backup menu, recovery at start, one writer with a
 read-only banner, history per record, the trash."""
 
 from __future__ import annotations

@@ -18,13 +18,20 @@ from .test_ui_robust import Clicker
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
+def _sqlite_error(message: str, code: int, name: str) -> sqlite3.OperationalError:
+    """An error as SQLite raises it: the code, not the words, says what happened."""
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode, error.sqlite_errorname = code, name
+    return error
+
+
 @pytest.mark.parametrize(
     ("error", "said"),
     [
         # what Windows SQLite answered to the old file://server/share URI of a mapped drive
-        (sqlite3.OperationalError("invalid uri authority: may-chu"), "Không tới được tệp dữ liệu"),
-        (sqlite3.OperationalError("database is locked"), "chương trình khác giữ"),
-        (sqlite3.OperationalError("unable to open database file"), "Không tới được tệp dữ liệu"),
+        (_sqlite_error("invalid uri authority: may-chu", 1, "SQLITE_ERROR"), "Không tới được tệp dữ liệu"),
+        (_sqlite_error("database is locked", 5, "SQLITE_BUSY"), "chương trình khác giữ"),
+        (_sqlite_error("unable to open database file", 14, "SQLITE_CANTOPEN"), "Không tới được tệp dữ liệu"),
     ],
 )
 def test_a_file_that_cannot_be_read_for_another_reason_is_never_offered_a_restore(

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from motcua_desktop.domain.model import Assignment, Person, Unit
 from motcua_desktop.store import NewerDatabaseError, Registry, StoreError
 from motcua_desktop.store.database import MIGRATION_SET, build_migrations, migration_files
+from motcua_desktop.store.errors import StoreBug
 
 
 def _sha(path: Path) -> str:
@@ -206,8 +207,8 @@ def test_a_migration_that_fails_halfway_leaves_the_file_at_the_previous_version(
         "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n",
         encoding="utf-8",
     )
-    # When the file is opened with them, Then the error is reported
-    with pytest.raises(StoreError):
+    # When the file is opened with them, Then the error is reported as the program's bug
+    with pytest.raises(StoreBug, match="no such table"):
         open_database(path, migrations_folder=folder)
     # and neither the first statement nor a record of the migration is kept
     db = open_database(path)

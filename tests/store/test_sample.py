@@ -1,5 +1,8 @@
-"""The sample register against the seed report it reproduces: units, counts, the district's
-facts, the equipment catalogue and the organisation settings — read from the seed itself."""
+"""The sample register against the seed report it reproduces (UBND huyện Chi Lăng's report of
+19/4/2024): units, counts, the district's facts, the equipment catalogue and the organisation
+settings. The report's text is not part of the repository; where a checkout has it beside
+it (SEED below) the tests read it, and the appendix always from its committed copy,
+tests/data/seed_table.tsv."""
 
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ def _seed_text() -> str | None:
 
 
 def _table_lines() -> list[str]:
-    """The appendix rows straight from the seed; a committed copy when ../shared is absent."""
+    """The appendix rows straight from the seed's text when present, else its committed copy."""
     text = _seed_text()
     source = text if text is not None else SEED_COPY.read_text(encoding="utf-8")
     return source.splitlines()
@@ -50,7 +53,7 @@ def test_the_seed_table_is_read_whole():
 def test_the_committed_copy_matches_the_seed():
     text = _seed_text()
     if text is None:
-        pytest.skip("../shared is not beside this checkout; the committed copy is all there is")
+        pytest.skip("the seed's text is not beside this checkout; the committed copy is all there is")
     copy = [line for line in SEED_COPY.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     seed_rows = [ln for ln in text.splitlines() if re.match(r"\d+\tBộ phận Một cửa", ln)]
     assert [ln.split("\t")[:5] for ln in seed_rows] == [ln.split("\t")[:5] for ln in copy]

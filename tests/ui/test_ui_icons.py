@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 
 from motcua_desktop.ui import icons
+from motcua_desktop.ui.main_window import FONT_ICONS_AFTER_MS
 
 
 @pytest.fixture(autouse=True)
-def _svg_icons_again():
+def _svg_icons_again(qapp):
+    # a window left by an earlier test still swaps the font icons in FONT_ICONS_AFTER_MS after
+    # its first paint: let that happen before going back to the SVGs
+    QTest.qWait(FONT_ICONS_AFTER_MS + 150)
     icons.reset_for_tests()
     yield
     icons.reset_for_tests()

@@ -1,4 +1,4 @@
-"""The issue's acceptance walk, through the dialogs as a user does it: add a unit, two people
+"""A walk through the dialogs as a user does it: add a unit, two people
 (one sent by an agency), transfer one, end the other's assignment, watch the overview, undo
 it all."""
 
