@@ -55,9 +55,17 @@ def as_of_arg(text: str) -> date:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from ..domain.office import UnknownOfficeCode, office_setup
+    from ..store.office import set_up_office
     from ..store.sample import load_sample
 
     path = _db_path(args)
+    office = getattr(args, "office", None)
+    if office is not None:
+        try:
+            office_setup(office)  # an unknown code is refused before any file is made
+        except UnknownOfficeCode as exc:
+            raise UserError(str(exc)) from None
     if path.exists() and path.stat().st_size > 0:
         registry = Registry.open(path)
         if not registry.is_empty():
@@ -67,17 +75,21 @@ def cmd_init(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         registry = Registry.open(path)
     try:
-        if args.demo:
+        if getattr(args, "demo", False):
             load_sample(registry)
         else:
             from ..store.new_register import start_new_register
 
             start_new_register(registry)
+        who = ""
+        if office is not None:
+            setup = set_up_office(registry, office)
+            who = f" cho {setup.settings.issuing_body_short} (mã {setup.admin.code})"
         units = len(registry.units.list())
         people = len(registry.staff.people())
     finally:
         registry.close()
-    print(f"Đã tạo {path}: {units} đơn vị, {people} cán bộ.")
+    print(f"Đã tạo {path}{who}: {units} đơn vị, {people} cán bộ.")
     return 0
 
 
@@ -167,7 +179,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         return p
 
     p = add("init", cmd_init, "tạo tệp dữ liệu mới")
-    p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="nạp dữ liệu mẫu")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="nạp dữ liệu mẫu")
+    which.add_argument("--office", metavar="MÃ", default=argparse.SUPPRESS,
+                       help="lập cho cơ quan theo mã đơn vị hành chính: 2 chữ số là tỉnh "
+                            "(ví dụ 20), 5 chữ số là xã, phường, đặc khu (ví dụ 06463)")
 
     p = add("import", cmd_import, "nhập đơn vị, cán bộ, thiết bị từ tệp .xlsx, .xls, .ods hoặc .csv")
     p.add_argument("file", help="tệp .xlsx, .xls, .ods hoặc .csv")
@@ -180,6 +196,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", type=int, help="số thứ tự của báo cáo đã lưu (mặc định: mới nhất)")
     p.add_argument("--as-of", type=as_of_arg, help="ngày lấy số liệu (YYYY-MM-DD hoặc dd/mm/yyyy)")
     p.add_argument("--format", choices=["pdf", "docx", "xlsx"], help="định dạng (mặc định: theo đuôi tệp)")
+    p.add_argument("--template", metavar="MẪU",
+                   help="mẫu báo cáo (huyen-2018, xa-2025, tinh-2025 hoặc mẫu riêng; mặc định: theo cấp của sổ)")
     p.add_argument("--print", action="store_true", help="gửi ra máy in thay vì ghi tệp")
     p.add_argument("--printer", help="tên máy in (mặc định: máy in mặc định)")
 

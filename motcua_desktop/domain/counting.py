@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .model import Assignment, Condition, EmploymentKind, EquipmentItem, EquipmentType, Unit
@@ -11,28 +11,51 @@ from .model import Assignment, Condition, EmploymentKind, EquipmentItem, Equipme
 
 @dataclass(frozen=True)
 class StaffCount:
-    """The appendix's three columns for one unit (or a sum of units)."""
+    """The seed's three columns for one unit (or a sum of units), and the count of every
+    staff group (``groups``: EmploymentKind value → people) for the other templates.
+
+    ``total`` counts Biên chế + Biệt phái + Cử đến: Hỗ trợ is shown apart, never in it.
+    """
 
     total: int = 0
     own: int = 0  # Thuộc biên chế (hoặc biệt phái) của BPMC
     sent: int = 0  # do các cơ quan chuyên môn cử đến
+    groups: Mapping[str, int] = field(default_factory=dict, compare=False)
 
     def __add__(self, other: StaffCount) -> StaffCount:
-        return StaffCount(self.total + other.total, self.own + other.own, self.sent + other.sent)
+        merged = dict(self.groups)
+        for kind, n in other.groups.items():
+            merged[kind] = merged.get(kind, 0) + n
+        return StaffCount(self.total + other.total, self.own + other.own, self.sent + other.sent, merged)
+
+    def of(self, kinds: Iterable[str]) -> int:
+        """People in the given groups (EmploymentKind values)."""
+        return sum(self.groups.get(str(k), 0) for k in kinds)
+
+    @property
+    def support(self) -> int:
+        return self.groups.get(EmploymentKind.HO_TRO.value, 0)
 
 
 def count_staff(assignments: Iterable[Assignment], as_of: date) -> dict[int, StaffCount]:
-    """Count the assignments active on ``as_of`` per unit id.
+    """Count the assignments active on ``as_of`` per unit id and group.
 
     Active means ``start <= as_of <= end``, a missing start or end being open.
     """
-    tally: dict[int, list[int]] = {}
+    tally: dict[int, dict[str, int]] = {}
     for a in assignments:
         if a.unit_id is None or not a.active_on(as_of):
             continue
-        row = tally.setdefault(a.unit_id, [0, 0])
-        row[0 if EmploymentKind(a.kind).is_own_staff else 1] += 1
-    return {uid: StaffCount(own + sent, own, sent) for uid, (own, sent) in tally.items()}
+        groups = tally.setdefault(a.unit_id, {})
+        kind = EmploymentKind(a.kind).value
+        groups[kind] = groups.get(kind, 0) + 1
+    return {uid: counted(groups) for uid, groups in tally.items()}
+
+
+def counted(groups: Mapping[str, int]) -> StaffCount:
+    own = sum(n for k, n in groups.items() if EmploymentKind(k).is_own_staff)
+    sent = groups.get(EmploymentKind.CU_DEN.value, 0)
+    return StaffCount(own + sent, own, sent, dict(groups))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ class EmploymentKind(StrEnum):
     BIEN_CHE = "bien_che"
     BIET_PHAI = "biet_phai"
     CU_DEN = "cu_den"
+    HO_TRO = "ho_tro"  # postal staff, service providers, contract support (NĐ 118/2025)
 
     @property
     def label(self) -> str:
@@ -21,13 +22,19 @@ class EmploymentKind(StrEnum):
     @property
     def is_own_staff(self) -> bool:
         """Counted in "Thuộc biên chế (hoặc biệt phái) của BPMC"."""
-        return self is not EmploymentKind.CU_DEN
+        return self in (EmploymentKind.BIEN_CHE, EmploymentKind.BIET_PHAI)
+
+    @property
+    def needs_agency(self) -> bool:
+        """A person sent by another agency must name it (Cơ quan cử)."""
+        return self is EmploymentKind.CU_DEN
 
 
 _KIND_LABELS = {
     EmploymentKind.BIEN_CHE: "Biên chế",
     EmploymentKind.BIET_PHAI: "Biệt phái",
     EmploymentKind.CU_DEN: "Cử đến",
+    EmploymentKind.HO_TRO: "Hỗ trợ",
 }
 
 
@@ -59,13 +66,17 @@ class Choice:
     sort_order: int = 0
 
 
-# Defaults seeded by the first migration; a province may add its own rows.
-DEFAULT_LEVELS = (Choice("huyen", "Huyện", 1), Choice("xa", "Xã", 2))
+# Defaults seeded by the migrations (0001, 0005); the user may add their own rows.
+# Tỉnh and Xã are the two tiers since 1/7/2025; Huyện is kept for the registers before.
+DEFAULT_LEVELS = (Choice("tinh", "Tỉnh", 0), Choice("huyen", "Huyện", 1), Choice("xa", "Xã", 2))
 DEFAULT_UNIT_KINDS = (
     Choice("huyen", "huyện", 1),
     Choice("thi_tran", "thị trấn", 2),
     Choice("xa", "xã", 3),
     Choice("phuong", "phường", 4),
+    Choice("tinh", "tỉnh", 5),
+    Choice("thanh_pho", "thành phố", 6),
+    Choice("dac_khu", "đặc khu", 7),
 )
 
 
@@ -87,6 +98,8 @@ class Unit:
     notes: str = ""
     sort_order: int = 0
     id: int | None = None
+    parent_id: int | None = None  # a điểm tiếp nhận's commune centre, a chi nhánh's province centre
+    official_code: str = ""  # Mã ĐVHC of QĐ 19/2025/QĐ-TTg (province "20", commune "06463")
 
 
 @dataclass
@@ -148,24 +161,24 @@ class EquipmentItem:
 
 @dataclass
 class OrgSettings:
-    """Who issues the report and to whom: the header, signer and Nơi nhận defaults."""
+    """Who issues the report and to whom: the header, signer and Nơi nhận defaults.
+
+    A new register starts blank: the office's identity is set up from the official list of
+    administrative units (``motcua init --office``, the set-up dialog) or typed in; only the
+    sample data carries the seed's district.
+    """
 
     parent_body: str = ""
-    issuing_body: tuple[str, ...] = ("ỦY BAN NHÂN DÂN", "HUYỆN CHI LĂNG")
-    issuing_body_short: str = "UBND huyện Chi Lăng"
-    district_name: str = "Chi Lăng"
-    province_name: str = "Lạng Sơn"
-    place_name: str = "Chi Lăng"
+    issuing_body: tuple[str, ...] = ()
+    issuing_body_short: str = ""
+    district_name: str = ""
+    province_name: str = ""
+    place_name: str = ""
     doc_abbreviation: str = "BC-UBND"
-    signer_authority: str = "KT. CHỦ TỊCH"
-    signer_title: str = "PHÓ CHỦ TỊCH"
-    signer_name: str = "Nguyễn Hùng Mạnh"
-    recipients: tuple[str, ...] = ("Văn phòng UBND tỉnh Lạng Sơn",)
-    noi_nhan: tuple[str, ...] = (
-        "Như trên (BC)",
-        "CT, các PCT UBND huyện",
-        "Các Phòng CM thuộc UBND huyện",
-        "UBND các xã, thị trấn",
-        "Trang thông tin điện tử",
-        "Lưu: VT, VP (HVT)",
-    )
+    signer_authority: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: tuple[str, ...] = ()
+    noi_nhan: tuple[str, ...] = ("Như trên", "Lưu: VT")
+    office_code: str = ""  # official code of the office: 2 digits a province, 5 a commune
+    commune_name: str = ""  # "Chi Lăng" for UBND xã Chi Lăng; blank for a district or province

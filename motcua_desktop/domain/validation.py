@@ -109,7 +109,12 @@ def clean_unit(unit: Unit, levels: Iterable[str], kinds: Iterable[str]) -> Unit:
         rules=c.text("Quy chế", unit.rules),
         hotline=c.line("Đường dây nóng", unit.hotline, limit=50),
         notes=c.text("Ghi chú", unit.notes),
+        official_code=c.line("Mã ĐVHC", unit.official_code, limit=10),
     )
+    if out.official_code and not out.official_code.isdigit():
+        c.errors.append(FieldError("Mã ĐVHC", f"'{out.official_code}' không phải mã số đơn vị hành chính"))
+    if unit.id is not None and unit.parent_id == unit.id:
+        c.errors.append(FieldError("Thuộc đơn vị", "một đơn vị không thể thuộc chính nó"))
     if unit.area_m2 is not None and not 0 <= unit.area_m2 <= 1_000_000:
         c.errors.append(FieldError("Diện tích (m²)", "phải là số không âm"))
     c.raise_if_any()
@@ -148,6 +153,9 @@ def clean_assignment(assignment: Assignment) -> Assignment:
     )
     if assignment.unit_id is None:
         c.errors.append(FieldError("Đơn vị", "chưa chọn đơn vị"))
+    if isinstance(out.kind, EmploymentKind) and out.kind.needs_agency and not out.sending_agency:
+        c.errors.append(FieldError(
+            "Cơ quan cử", "người có hình thức Cử đến phải ghi cơ quan cử đến (công an, bảo hiểm xã hội, …)"))
     for label, day in (("Từ ngày", out.start), ("Đến ngày", out.end)):
         if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
             c.errors.append(FieldError(label, f"năm {day.year} không hợp lệ"))
@@ -198,15 +206,19 @@ def clean_settings(settings: OrgSettings) -> OrgSettings:
         parent_body=c.line("Cơ quan chủ quản", settings.parent_body),
         issuing_body=lines("Cơ quan ban hành", settings.issuing_body),
         issuing_body_short=c.line("Tên cơ quan viết gọn", settings.issuing_body_short, required=True),
-        district_name=c.line("Tên huyện", settings.district_name, required=True),
-        province_name=c.line("Tên tỉnh", settings.province_name, required=True),
+        # a commune or a province after 1/7/2025 has no district
+        district_name=c.line("Tên huyện", settings.district_name),
+        province_name=c.line("Tên tỉnh", settings.province_name),
         place_name=c.line("Địa danh", settings.place_name, required=True),
         doc_abbreviation=c.line("Ký hiệu văn bản", settings.doc_abbreviation, required=True),
+        # the signer stays blank until typed: the report marks it [chưa có: người ký]
         signer_authority=c.line("Quyền hạn ký", settings.signer_authority),
-        signer_title=c.line("Chức vụ người ký", settings.signer_title, required=True),
-        signer_name=c.line("Họ tên người ký", settings.signer_name, required=True),
+        signer_title=c.line("Chức vụ người ký", settings.signer_title),
+        signer_name=c.line("Họ tên người ký", settings.signer_name),
         recipients=lines("Kính gửi", settings.recipients),
         noi_nhan=lines("Nơi nhận", settings.noi_nhan),
+        office_code=c.line("Mã cơ quan", settings.office_code, limit=10),
+        commune_name=c.line("Tên xã", settings.commune_name),
     )
     if not out.issuing_body:
         c.errors.append(FieldError("Cơ quan ban hành", "không được để trống"))

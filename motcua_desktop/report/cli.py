@@ -12,7 +12,7 @@ from pathlib import Path
 from ..domain.text import format_date
 from ..domain.validation import FieldError, ValidationError
 from ..store.errors import NotFoundError, StoreError
-from ..store.reports import APPENDIX_STAFF
+from ..store.reports import APPENDIX_STAFF, apply_template
 from .render import format_of, render
 from .service import choose_report, content_for
 
@@ -32,11 +32,20 @@ def run_report_command(registry, args: argparse.Namespace, send_to_printer: Prin
         report = choose_report(registry, getattr(args, "report", None))
     except NotFoundError as exc:
         raise ValidationError([FieldError("--report", str(exc))]) from None
+    template = getattr(args, "template", None)
+    if template:
+        try:
+            report = apply_template(report, registry.templates.get(template))
+        except NotFoundError:
+            keys = ", ".join(t.key for t in registry.templates.all())
+            raise ValidationError([FieldError("--template", f"không có mẫu '{template}' (có: {keys})")]) from None
     if fmt == "xlsx" and APPENDIX_STAFF not in report.appendices:
         # the workbook is the staff appendix first of all, whatever the document includes
         report = dataclasses.replace(report, appendices=(APPENDIX_STAFF, *report.appendices))
     content = content_for(registry, report, getattr(args, "as_of", None))
     as_of = getattr(args, "as_of", None) or report.figures_date
+    if content.missing:  # the window asks; the command line says it and goes on
+        print(f"motcua: lưu ý: báo cáo còn thiếu {', '.join(content.missing)}", file=sys.stderr)
 
     if to_printer:
         if send_to_printer is None:

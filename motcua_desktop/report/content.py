@@ -9,18 +9,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..domain.grouping import roman
 from ..domain.text import format_long_date, format_number
 from ..store.reports import APPENDIX_EQUIPMENT, APPENDIX_STAFF, SavedReport
+from .appendix import AppendixTable, Cell, TableRow, equipment_appendix, staff_appendix
 from .data import ReportData
-from .fields import field_values, fill
+from .fields import field_values, fill, missing_in
+
+__all__ = ["AppendixTable", "Cell", "TableRow", "ReportContent", "build_content", "cell_text"]
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 DOC_TYPE = "BÁO CÁO"
 NUMBER_BLANK = "     "  # the number is written in by hand after signing
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-Cell = str | int | None
 
 
 @dataclass(frozen=True)
@@ -59,27 +60,6 @@ class Signature:
 
 
 @dataclass(frozen=True)
-class TableRow:
-    cells: tuple[Cell, ...]
-    kind: str = "unit"  # section (spans all columns), group, unit, total
-
-
-@dataclass(frozen=True)
-class AppendixTable:
-    key: str
-    label: str  # "PHỤ LỤC" or "Phụ lục I"
-    title: str
-    attached: str  # "(Kèm theo Báo cáo số …)"
-    header: tuple[tuple[str, ...], ...]
-    spans: tuple[tuple[int, int, int, int], ...]  # (first row, first col, last row, last col)
-    widths: tuple[float, ...]  # relative column widths
-    rows: tuple[TableRow, ...]
-    text_columns: int = 2  # columns before this are text; the rest are figures
-    landscape: bool = False
-    note: str = ""
-
-
-@dataclass(frozen=True)
 class ReportContent:
     header: Header
     doc_type: str
@@ -91,6 +71,7 @@ class ReportContent:
     noi_nhan: tuple[str, ...]
     appendices: tuple[AppendixTable, ...]
     as_of_text: str  # for the metadata and the preview's caption
+    missing: tuple[str, ...] = ()  # what the register lacks, in words (asked before printing)
 
     def all_text(self) -> str:
         """Every visible string, for searching and tests."""
@@ -173,110 +154,79 @@ def appendix_labels(report: SavedReport) -> dict[str, str]:
     keys = [k for k in (APPENDIX_STAFF, APPENDIX_EQUIPMENT) if k in report.appendices]
     if len(keys) == 1:
         return {keys[0]: "Phụ lục"}
-    return {k: f"Phụ lục {ROMAN[i]}" for i, k in enumerate(keys)}
+    return {k: f"Phụ lục {roman(i + 1)}" for i, k in enumerate(keys)}
 
 
 def _label_for_heading(label: str) -> str:
     return "PHỤ LỤC" if label == "Phụ lục" else label
 
 
-def staff_appendix(data: ReportData, label: str, attached: str) -> AppendixTable:
-    levels = ", ".join(f"CẤP {c.label.upper()}" for c in data.levels)
-    rows: list[TableRow] = [TableRow((levels,) + ("",) * 5, "section")]
-    total = data.staff.total
-    group_name = f"Huyện {data.settings.district_name}"
-    rows.append(TableRow(("I", group_name, total.total, total.own, total.sent, ""), "group"))
-    for n, r in enumerate(data.staff.rows, start=1):
-        c = r.count
-        rows.append(TableRow((n, r.unit.name, c.total, c.own or None, c.sent or None, ""), "unit"))
-    rows.append(TableRow(("", "Tổng cộng", total.total, total.own, total.sent, ""), "total"))
-    return AppendixTable(
-        key=APPENDIX_STAFF,
-        label=_label_for_heading(label),
-        title="Tổng số cán bộ, công chức, viên chức làm việc tại Bộ phận Một cửa các cấp",
-        attached=attached,
-        header=(
-            ("STT", "Bộ phận Một cửa", "Số lượng công chức, viên chức làm việc tại BPMC", "", "", "Ghi chú"),
-            ("", "", "Tổng số", "Thuộc biên chế (hoặc biệt phái) của Bộ phận Một cửa",
-             "Công chức, viên chức do các cơ quan chuyên môn được cử đến", ""),
-        ),
-        spans=((0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 4), (0, 5, 1, 5)),
-        widths=(12, 72, 14, 26, 28, 13),
-        rows=tuple(rows),
-    )
-
-
-def equipment_appendix(data: ReportData, label: str, attached: str) -> AppendixTable:
-    types = list(data.equipment_types)
-    by_unit: dict[int, dict[int, tuple[int, int]]] = {}
-    for s in data.shortfalls:
-        by_unit.setdefault(s.unit_id, {})[s.type_id] = (s.have, s.norm)
-    rows: list[TableRow] = []
-    sum_have = {t.id: 0 for t in types}
-    sum_norm = {t.id: 0 for t in types}
-    sum_missing = {t.id: 0 for t in types}
-    for n, r in enumerate(data.staff.rows, start=1):
-        cells: list[Cell] = [n, r.unit.name]
-        missing = 0
-        for t in types:
-            have, norm = by_unit.get(r.unit.id or -1, {}).get(t.id or -1, (0, 0))
-            sum_have[t.id] += have
-            sum_norm[t.id] += norm
-            sum_missing[t.id] += max(0, norm - have)
-            missing += max(0, norm - have)
-            cells.append(f"{have}/{norm}" if norm or have else "")
-        cells.append(missing or None)
-        rows.append(TableRow(tuple(cells), "unit"))
-    grand = sum(sum_missing.values())
-    rows.append(TableRow(("", "Tổng cộng", *(f"{sum_have[t.id]}/{sum_norm[t.id]}" for t in types), grand), "total"))
-    rows.append(TableRow(("", "Còn thiếu", *(sum_missing[t.id] for t in types), grand), "total"))
-    return AppendixTable(
-        key=APPENDIX_EQUIPMENT,
-        label=_label_for_heading(label),
-        title="Trang thiết bị của Bộ phận Một cửa các cấp so với định mức",
-        attached=attached,
-        header=(("STT", "Bộ phận Một cửa", *(t.name for t in types), "Còn thiếu"),),
-        spans=(),
-        widths=(10, 52, *([20] * len(types)), 18),
-        rows=tuple(rows),
-        landscape=True,
-        note="Mỗi ô ghi: số thiết bị đang dùng tốt / định mức. Thiết bị hỏng, chờ thanh lý không tính.",
-    )
+def marker(what: str) -> str:
+    return f"[chưa có: {what}]"
 
 
 def build_content(report: SavedReport, data: ReportData) -> ReportContent:
-    """The whole document for ``report`` with the figures of ``data``."""
+    """The whole document for ``report`` with the figures of ``data``.
+
+    What the report leaves blank (place, recipients, signer, Nơi nhận) follows the
+    organisation's settings, so a draft opened before the office was set up takes its identity
+    once it is; whatever is still missing shows as ``[chưa có: …]`` and is listed in
+    ``missing``.
+    """
     s = data.settings
-    abbreviation = s.doc_abbreviation
+    missing: list[str] = []
+
+    def need(value: str, what: str) -> str:
+        if value.strip():
+            return value
+        if what not in missing:
+            missing.append(what)
+        return marker(what)
+
+    abbreviation = s.doc_abbreviation or "BC"
     number = number_text(report.number)
     long_date = format_long_date(report.report_date)
     labels = appendix_labels(report)
     values = field_values(data, labels)
+    for what in missing_in(report.title + "\n" + report.body, values):
+        if what not in missing:
+            missing.append(what)
     blocks = _end_with_closing_mark(split_blocks(fill(report.body, values)))
-    recipients = report.recipients or s.recipients
+    recipients = report.recipients or s.recipients or (need("", "nơi nhận báo cáo (Kính gửi)"),)
     kinh_gui = KinhGui("Kính gửi:", _listed(tuple(recipients), dash=len(recipients) > 1))
-    attached = f"(Kèm theo Báo cáo số {number}/{abbreviation} {long_date} của {s.issuing_body_short})"
+    issuer_short = need(s.issuing_body_short, "tên cơ quan ban hành")
+    attached = f"(Kèm theo Báo cáo số {number}/{abbreviation} {long_date} của {issuer_short})"
     appendices: list[AppendixTable] = []
-    if APPENDIX_STAFF in labels:
-        appendices.append(staff_appendix(data, labels[APPENDIX_STAFF], attached))
+    if APPENDIX_STAFF in labels and data.template is not None:
+        label = _label_for_heading(labels[APPENDIX_STAFF])
+        appendices.append(staff_appendix(data, data.template.appendix, label, attached))
     if APPENDIX_EQUIPMENT in labels:
-        appendices.append(equipment_appendix(data, labels[APPENDIX_EQUIPMENT], attached))
+        appendices.append(equipment_appendix(data, _label_for_heading(labels[APPENDIX_EQUIPMENT]), attached))
+    issuing = tuple(line.upper() for line in s.issuing_body) or (need("", "cơ quan ban hành"),)
+    noi_nhan = report.noi_nhan or s.noi_nhan
+    signer_title = report.signer_title or s.signer_title
+    signer_name = report.signer_name or s.signer_name
     return ReportContent(
         header=Header(
             parent_body=s.parent_body.upper(),
-            issuing_body=tuple(line.upper() for line in s.issuing_body),
+            issuing_body=issuing,
             number_line=f"Số: {number}/{abbreviation}",
             quoc_hieu=QUOC_HIEU,
             tieu_ngu=TIEU_NGU,
-            date_line=f"{report.place or s.place_name}, {long_date}",
+            date_line=f"{need(report.place or s.place_name, 'địa danh')}, {long_date}",
         ),
         doc_type=DOC_TYPE,
-        title=report.title,
+        title=fill(report.title, values),
         kinh_gui=kinh_gui,
         blocks=tuple(blocks),
-        signature=Signature(report.signer_authority, report.signer_title, report.signer_name),
+        signature=Signature(
+            report.signer_authority or s.signer_authority,
+            need(signer_title, "chức vụ người ký"),
+            need(signer_name, "người ký"),
+        ),
         noi_nhan_label="Nơi nhận:",
-        noi_nhan=_listed(report.noi_nhan, dash=True),
+        noi_nhan=_listed(tuple(noi_nhan), dash=True),
         appendices=tuple(appendices),
         as_of_text=format_long_date(data.as_of),
+        missing=tuple(missing),
     )

@@ -17,15 +17,18 @@ def choose_report(registry, report_id: int | None = None, *, today: date | None 
     latest = registry.reports.latest()
     if latest is not None:
         return latest
-    return default_report(registry.settings.get(), today or date.today())
+    day = today or date.today()
+    return default_report(registry.settings.get(), day, registry.template_for("", day))
 
 
 def new_report(registry, day: date | None = None) -> SavedReport:
     """"New report": the last one with the date moved on, or the default template."""
     day = day or date.today()
-    return registry.reports.next_draft(day) or default_report(registry.settings.get(), day)
+    return registry.reports.next_draft(day) or default_report(
+        registry.settings.get(), day, registry.template_for("", day))
 
 
 def content_for(registry, report: SavedReport, as_of: date | None = None) -> ReportContent:
     """The finished content of ``report`` with figures as of ``as_of`` (default: its own date)."""
-    return build_content(report, gather(registry, as_of or report.figures_date))
+    template = registry.template_for(report.template, report.report_date)
+    return build_content(report, gather(registry, as_of or report.figures_date, template))

@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.counting import Shortfall, StaffTable, count_staff, equipment_shortfall, staff_table
+from ..domain.templates import ReportTemplate
 from .connection import Database
 from .database import open_database, transaction
 from .equipment import EquipmentRepository
 from .reports import ReportRepository
 from .settings import SettingsRepository
 from .staff import StaffRepository
+from .templates import TemplateRepository
 from .units import UnitRepository
 
 
@@ -29,6 +31,7 @@ class Registry:
         self.equipment = EquipmentRepository(db)
         self.settings = SettingsRepository(db)
         self.reports = ReportRepository(db)
+        self.templates = TemplateRepository(db)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, **kwargs: Any) -> Registry:
@@ -56,6 +59,27 @@ class Registry:
         return equipment_shortfall(
             self.units.list(), self.equipment.types(), self.equipment.items()
         )
+
+    def level(self) -> str | None:
+        """The level the register reports at (office code, else its highest unit level)."""
+        from ..domain.templates import register_level
+
+        levels = [c.code for c in self.units.levels()]
+        units = [u.level for u in self.units.list()]
+        return register_level(self.settings.get().office_code, units, levels)
+
+    def template_for(self, key: str, day: date) -> ReportTemplate:
+        """The template named ``key``; blank or unknown: the register level's, valid on ``day``."""
+        from ..domain.templates import ERA_REFORM, choose_template
+        from .errors import NotFoundError
+
+        if key:
+            try:
+                return self.templates.get(key)
+            except NotFoundError:
+                pass
+        level = self.level() or ("xa" if day >= ERA_REFORM else "huyen")
+        return choose_template(self.templates.all(), level, day)
 
     def is_empty(self) -> bool:
         return self.db.conn.execute("SELECT 1 FROM units LIMIT 1").fetchone() is None

@@ -28,15 +28,20 @@ def from_iso(text: str | None) -> date | None:
 UNIT_COLUMNS = (
     "id", "code", "name", "level", "kind", "admin_name", "address", "area_m2",
     "founding_decision", "staffing_decision", "rules", "hotline", "notes", "sort_order",
+    "parent_id", "official_code",
 )  # fmt: skip
 
 
 def unit_from_row(row: dict[str, Any]) -> Unit:
-    return Unit(**{k: row[k] for k in UNIT_COLUMNS})
+    values = {k: row[k] for k in UNIT_COLUMNS}
+    values["official_code"] = values["official_code"] or ""
+    return Unit(**values)
 
 
 def unit_to_row(unit: Unit) -> dict[str, Any]:
-    return {k: getattr(unit, k) for k in UNIT_COLUMNS if k != "id"}
+    row = {k: getattr(unit, k) for k in UNIT_COLUMNS if k != "id"}
+    row["official_code"] = unit.official_code or None
+    return row
 
 
 PERSON_COLUMNS = ("id", "code", "full_name", "birth_year", "gender", "phone", "qualification", "notes")

@@ -6,6 +6,7 @@ name lists in ``db/sample/chi_lang.json`` so that the counts come out as the see
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from datetime import date
@@ -22,8 +23,11 @@ from ..domain.model import (
     Unit,
 )
 from .registry import Registry
-from .reports import SAMPLE_OPENING, SavedReport, default_report
+from .reports import SavedReport, default_report
 from .settings import settings_from_dict
+from .templates import builtin_templates
+
+SAMPLE_TEMPLATE = "huyen-2018"  # the seed is a district's report of 2024
 
 SAMPLE_MARK = "Dữ liệu mẫu"
 SAMPLE_FILE = "chi_lang.json"
@@ -144,13 +148,21 @@ def load_sample(registry: Registry) -> None:
                 if rng.random() < 0.15:
                     registry.equipment.add_item(EquipmentItem(
                         unit.id, kind_of_item.id, 1, Condition.HONG, rng.randint(2010, 2016), notes=SAMPLE_MARK))
-        add_sample_report(registry)
+        add_sample_report(registry, data["report"])
 
 
 SAMPLE_REPORT_DATE = date(2024, 4, 19)
 
 
-def add_sample_report(registry: Registry) -> SavedReport:
-    """Store the seed's report (19/4/2024, not yet numbered) in the sample register."""
-    report = default_report(registry.settings.get(), SAMPLE_REPORT_DATE, opening=SAMPLE_OPENING)
-    return registry.reports.save(report)
+def add_sample_report(registry: Registry, texts: dict[str, Any]) -> SavedReport:
+    """Store the seed's report (19/4/2024, not yet numbered) in the sample register: the
+    district template with the seed's own facts (``texts``, from the sample data) put in."""
+    template = next(t for t in builtin_templates() if t.key == SAMPLE_TEMPLATE)
+    report = default_report(registry.settings.get(), SAMPLE_REPORT_DATE, template)
+    body = report.body
+    for old, new in texts.get("replace", []):
+        if old not in body:
+            raise ValueError(f"Mẫu {template.key} không còn câu cần thay cho dữ liệu mẫu: {old[:60]}")
+        body = body.replace(old, new)
+    title = report.title.replace("{ten_huyen}", registry.settings.get().district_name)  # the seed's own words
+    return registry.reports.save(dataclasses.replace(report, title=title, body=body))

@@ -45,3 +45,12 @@ class SettingsRepository:
                 [_KEY, json.dumps(dataclasses.asdict(settings), ensure_ascii=False)],
             )
         return settings
+
+    def put_back(self, settings: OrgSettings) -> None:
+        """Undo of a change: the settings as they were, also the blank ones of a new register
+        (which :meth:`save` would refuse as incomplete)."""
+        if settings == OrgSettings():
+            with transaction(self.db):
+                self.db.conn.execute("DELETE FROM settings WHERE key = ?", [_KEY])
+        else:
+            self.save(settings)

@@ -25,7 +25,8 @@ from .xlsx_cells import keep_as_text
 # Tables whose rows the trash can bring back (norms only with their catalogue entry).
 _COLUMNS = {
     "units": ("id", "code", "name", "level", "kind", "admin_name", "address", "area_m2",
-              "founding_decision", "staffing_decision", "rules", "hotline", "notes", "sort_order"),
+              "founding_decision", "staffing_decision", "rules", "hotline", "notes", "sort_order", "parent_id",
+              "official_code"),
     "people": ("id", "code", "full_name", "birth_year", "gender", "phone", "qualification", "notes"),
     "assignments": ("id", "person_id", "unit_id", "kind", "position", "sending_agency", "fields",
                     "decision", "start_date", "end_date", "notes"),

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..domain.model import Choice, Unit
-from ..domain.validation import clean_unit
+from ..domain.text import clean_line, fold
+from ..domain.validation import FieldError, ValidationError, clean_unit
 from .connection import Database
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
 from .rows import UNIT_COLUMNS, unit_from_row, unit_to_row
 
 _SELECT = f"SELECT {', '.join(UNIT_COLUMNS)} FROM units"
+_VALUE_LISTS = {"unit_levels": "level", "unit_kinds": "kind"}  # table -> the units column using it
 
 
 class UnitRepository:
@@ -25,6 +27,40 @@ class UnitRepository:
     def kinds(self) -> list[Choice]:
         rows = self.db.conn.execute("SELECT code, label, sort_order FROM unit_kinds ORDER BY sort_order")
         return [Choice(*r) for r in rows]
+
+    def save_choice(self, table: str, choice: Choice) -> Choice:
+        """Add a level or kind of unit, or rename one (the code stays: units keep pointing at it)."""
+        if table not in _VALUE_LISTS:
+            raise ValueError(table)
+        label = clean_line(choice.label or "")
+        code = "_".join(fold(choice.code or label).split()) if (choice.code or label) else ""
+        if not label or not code:
+            raise ValidationError([FieldError("Tên", "không được để trống")])
+        with transaction(self.db):
+            clash = self.db.conn.execute(
+                f"SELECT code FROM {table} WHERE lower(label) = lower(?) AND code != ?", [label, code]).fetchone()
+            if clash:
+                raise IntegrityRefused(f"'{label}' đã có trong danh sách.")
+            order = choice.sort_order or self.db.conn.execute(
+                f"SELECT COALESCE(MAX(sort_order), 0) + 1 FROM {table}").fetchone()[0]
+            self.db.conn.execute(
+                f"INSERT INTO {table} (code, label, sort_order) VALUES (?, ?, ?) "
+                "ON CONFLICT (code) DO UPDATE SET label = excluded.label, sort_order = excluded.sort_order",
+                [code, label, order])
+        return Choice(code, label, order)
+
+    def delete_choice(self, table: str, code: str) -> None:
+        """Remove a level or kind no unit uses; otherwise refuse and say how many use it."""
+        if table not in _VALUE_LISTS:
+            raise ValueError(table)
+        column = _VALUE_LISTS[table]
+        with transaction(self.db):
+            used = self.db.conn.execute(f"SELECT COUNT(*) FROM units WHERE {column} = ?", [code]).fetchone()[0]
+            if used:
+                raise IntegrityRefused(f"Không xóa được: {used} đơn vị đang dùng giá trị này.")
+            if table == "unit_levels":
+                self.db.conn.execute("DELETE FROM equipment_norms WHERE level = ?", [code])
+            self.db.conn.execute(f"DELETE FROM {table} WHERE code = ?", [code])
 
     def list(self) -> list[Unit]:
         """All units in report order (STT)."""

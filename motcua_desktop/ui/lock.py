@@ -17,7 +17,8 @@ from ..store.sqlite_lock import SqliteLock, explain, probe
 EDIT_ACTIONS = (
     "actionAddUnit", "actionAddStaff", "actionAddEquipment", "actionDelete", "actionUndo",
     "actionRedo", "actionImport", "actionEndAssignment", "actionTransfer", "actionMoveUnitUp",
-    "actionMoveUnitDown", "actionOrgSettings", "actionRestore", "actionTrash",
+    "actionMoveUnitDown", "actionOrgSettings", "actionRestore", "actionTrash", "actionOfficeSetup",
+    "actionValueLists",
 )  # fmt: skip
 
 

@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._tab_shown(self.tabs.currentIndex())
         from .backup_actions import attach
+        from .office_actions import attach as attach_office
 
+        attach_office(self)  # set-up from the official unit list, levels and kinds
         attach(self)  # backups, history and trash, one-writer lock and read-only banner
         offer_draft(self)  # a report left unsaved by a crash: offered back, not forced
 
@@ -323,8 +325,12 @@ class MainWindow(QMainWindow):
     def open_org_settings(self) -> None:
         from .org_settings_dialog import OrgSettingsDialog  # loaded when first opened
 
+        def setup() -> None:
+            dlg.reject()
+            self.office_actions.open_setup()
+
         dlg = OrgSettingsDialog(self.registry.settings.get(), self,
-                                open_norms=self.equipment_tab.open_catalogue)
+                                open_norms=self.equipment_tab.open_catalogue, open_setup=setup)
         dlg.submit = lambda: self.ops.save_settings(dlg.value())
         dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog = dlg

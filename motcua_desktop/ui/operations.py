@@ -250,6 +250,27 @@ class Operations:
         self._run("Xóa loại thiết bị", do, lambda: eq.add_type(_copy(kept["type"])), "equipment")
 
     # settings ----------------------------------------------------------------------------
+    def set_up_office(self, code: str, create_units: bool) -> None:
+        """The office's identity from the official list and (if asked) its centres; undo puts
+        the settings back and removes the units it added."""
+        from ..store.office import set_up_office
+
+        before = self.registry.settings.get()
+        added: list[int] = []
+
+        def do() -> None:
+            had = {u.id for u in self.registry.units.list()}
+            set_up_office(self.registry, code, create_units=create_units)
+            added[:] = [u.id for u in self.registry.units.list() if u.id not in had and u.id is not None]
+
+        def undo() -> None:
+            with self.registry.transaction():
+                for unit_id in reversed(added):
+                    self.registry.units.delete(unit_id)
+                self.registry.settings.put_back(before)
+
+        self._run("Thiết lập cơ quan", do, undo, "settings", "units")
+
     def save_settings(self, after: OrgSettings) -> None:
         repo = self.registry.settings
         before = repo.get()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ..domain.model import OrgSettings
@@ -15,9 +17,10 @@ def _lines(text: str) -> tuple[str, ...]:
 
 
 class OrgSettingsDialog(FormDialog):
-    def __init__(self, settings: OrgSettings, parent: QWidget | None = None, open_norms=None):
+    def __init__(self, settings: OrgSettings, parent: QWidget | None = None, open_norms=None, open_setup=None):
         super().__init__(self.tr("Thông tin cơ quan"), parent)
         self.setObjectName("orgSettingsDialog")
+        self.original = settings
         s = settings
         self.parent_body = self.line(self.tr("Cơ quan chủ quản"), s.parent_body)
         self.issuing_body = self.text(self.tr("Cơ quan ban hành"), "\n".join(s.issuing_body))
@@ -32,13 +35,19 @@ class OrgSettingsDialog(FormDialog):
         self.recipients = self.text(self.tr("Kính gửi"), "\n".join(s.recipients))
         self.noi_nhan = self.text(self.tr("Nơi nhận"), "\n".join(s.noi_nhan))
         self.noi_nhan.setFixedHeight(110)
+        if open_setup is not None:
+            setup = QPushButton(self.tr("Chọn từ danh mục đơn vị hành chính…"), self)
+            setup.setObjectName("openOfficeSetup")
+            setup.clicked.connect(open_setup)
+            self.form.insertRow(0, "", setup)
         if open_norms is not None:
             norms = QPushButton(self.tr("Định mức trang thiết bị…"), self)
             norms.clicked.connect(open_norms)
             self.form.addRow("", norms)
 
     def value(self) -> OrgSettings:
-        settings = OrgSettings(
+        settings = dataclasses.replace(
+            self.original,  # the office code and commune name come from the set-up dialog
             parent_body=plain(self.parent_body),
             issuing_body=_lines(self.issuing_body.toPlainText()),
             issuing_body_short=plain(self.issuing_short),

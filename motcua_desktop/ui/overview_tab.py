@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.counting import StaffCount
+from ..domain.grouping import tree_order
 from ..domain.model import Unit
 from ..domain.text import format_date, format_number
 from ..store.registry import Registry
 from .bar_chart import Bar, StaffBarChart
 from .empty_state import EmptyState
-from .table_model import ALERT_BACKGROUND, WARN_TEXT, Column, RecordTableModel, short_unit_name
+from .table_model import ALERT_BACKGROUND, WARN_TEXT, Column, RecordTableModel
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class OverviewRow:
     count: StaffCount
     missing: int
     missing_types: str
+    position: int = 0  # place in the tree order: a unit's điểm tiếp nhận right after it
+    depth: int = 0
+    level: str = ""
 
     @property
     def below_norm(self) -> bool:
@@ -40,7 +44,13 @@ class OverviewRow:
 
 
 def _order(r: OverviewRow) -> tuple:
-    return (1, 0, 0) if r.unit is None else (0, r.unit.sort_order, r.unit.id or 0)
+    return (1, 0, 0) if r.unit is None else (0, r.position, r.unit.id or 0)
+
+
+def _name(r: OverviewRow) -> str:
+    if r.unit is None:
+        return "Tổng cộng"
+    return ("    " * r.depth + "↳ " if r.depth else "") + r.unit.name
 
 
 def overview_columns() -> list[Column]:
@@ -50,18 +60,25 @@ def overview_columns() -> list[Column]:
     empty = lambda r: r.unit is not None and r.count.total == 0  # noqa: E731
     return [
         Column("STT", lambda r: "" if r.unit is None else str(r.unit.sort_order), _order, numeric=True),
-        Column("Đơn vị", lambda r: "Tổng cộng" if r.unit is None else short_unit_name(r.unit.name),
-               lambda r: (r.unit is None, r.unit.name if r.unit else "")),
+        Column("Đơn vị", _name, lambda r: (r.unit is None, r.unit.name if r.unit else "")),
         Column("Tổng số", lambda r: format_number(r.count.total), lambda r: r.count.total, numeric=True,
                alert=empty),
         Column("Biên chế, biệt phái", lambda r: format_number(r.count.own),
                lambda r: r.count.own, numeric=True),
         Column("Cơ quan khác cử đến", lambda r: format_number(r.count.sent),
                lambda r: r.count.sent, numeric=True),
+        Column("Hỗ trợ", lambda r: format_number(r.count.support), lambda r: r.count.support, numeric=True),
+        Column("Cấp", lambda r: r.level),
         Column("Thiết bị thiếu", lambda r: format_number(r.missing), lambda r: r.missing, numeric=True,
                warn=short),
         Column("Thiếu loại", lambda r: r.missing_types, warn=short),
     ]
+
+
+def _short(name: str) -> str:
+    for prefix in ("Bộ phận Một cửa ", "Trung tâm Phục vụ hành chính công "):
+        name = name.removeprefix(prefix)
+    return name
 
 
 class OverviewTab(QWidget):
@@ -124,8 +141,11 @@ class OverviewTab(QWidget):
             if s.missing:
                 missing.setdefault(s.unit_id, []).append(f"{s.missing} {s.type_name}")
                 missing_count[s.unit_id] = missing_count.get(s.unit_id, 0) + s.missing
-        rows = [OverviewRow(r.unit, r.count, missing_count.get(r.unit.id, 0),
-                            "; ".join(missing.get(r.unit.id, []))) for r in table.rows]
+        levels = {c.code: c.label for c in self.registry.units.levels()}
+        rows = [OverviewRow(t.row.unit, t.row.count, missing_count.get(t.row.unit.id, 0),
+                            "; ".join(missing.get(t.row.unit.id, [])), i, t.depth,
+                            levels.get(t.row.unit.level, t.row.unit.level))
+                for i, t in enumerate(tree_order(table.rows))]
         total_missing = sum(missing_count.values())
         rows.append(OverviewRow(None, table.total, total_missing, ""))
         self.model.set_rows(rows)
@@ -139,7 +159,7 @@ class OverviewTab(QWidget):
             .replace("%3", format_number(table.total.total)).replace("%4", format_number(table.total.own))
             .replace("%5", format_number(table.total.sent)).replace("%6", format_number(below)))
         self.chart.set_bars([
-            Bar(r.unit.name.removeprefix("Bộ phận Một cửa "), r.count.own, r.count.sent, r.count.total == 0)
+            Bar(("· " * r.depth) + _short(r.unit.name), r.count.own, r.count.sent, r.count.total == 0)
             for r in rows if r.unit is not None
         ])
 

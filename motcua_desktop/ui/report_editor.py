@@ -182,6 +182,17 @@ class ReportEditor(QWidget):
         self.body.insertPlainText(token)
         self.body.setFocus()
 
+    def set_organisation(self, settings) -> None:
+        """What a blank field takes from Thông tin cơ quan, shown in the field itself: the
+        report follows the organisation's settings until the user types its own value."""
+        follow = self.tr("theo thông tin cơ quan: %1")
+        missing = self.tr("chưa có — nhập ở Danh mục → Thông tin cơ quan")
+        for edit, value in ((self.place, settings.place_name), (self.signer_authority, settings.signer_authority),
+                            (self.signer_title, settings.signer_title), (self.signer_name, settings.signer_name)):
+            edit.setPlaceholderText(follow.replace("%1", value) if value else missing)
+        recipients = "; ".join(settings.recipients)
+        self.recipients.setPlaceholderText(follow.replace("%1", recipients) if recipients else missing)
+
     def set_report(self, report: SavedReport) -> None:
         self._loading = True
         try:

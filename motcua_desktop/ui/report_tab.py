@@ -35,10 +35,12 @@ from ..store.errors import InputRejected, StoreError
 from ..store.outputs import check_output_path
 from ..store.report_draft import discard_draft, save_draft
 from ..store.reports import SavedReport, clean_report
+from .missing_prompt import confirm_missing
 from .printing import print_pdf
 from .report_editor import ReportEditor
 from .report_preview import ReportPreview
 from .settings import UiSettings
+from .template_picker import TemplatePicker
 
 PREVIEW_DELAY_MS = 700  # after the last keystroke; a render takes a few tenths of a second
 FIRST_PREVIEW_MS = 100  # after the tab is first shown: the window paints before any render
@@ -61,6 +63,8 @@ class ReportTab(QWidget):
         self.list.currentItemChanged.connect(self._list_selection)
         self.editor = ReportEditor(self)
         self.editor.changed.connect(self._edited)
+        self.templates = TemplatePicker(registry, self.editor.report, self)
+        self.templates.switched.connect(self._switch_template)
         self.preview = ReportPreview(self)
         self.status = QLabel(self, objectName="reportStatus")
         self.status.setWordWrap(True)
@@ -91,7 +95,12 @@ class ReportTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setObjectName("reportSplit")
         split.addWidget(left)
-        split.addWidget(self.editor)
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.templates)
+        middle_layout.addWidget(self.editor, 1)
+        split.addWidget(middle)
         split.addWidget(self.preview)
         split.setCollapsible(1, False)
         split.setStretchFactor(0, 0)
@@ -162,7 +171,9 @@ class ReportTab(QWidget):
         self.list.blockSignals(False)
 
     def load_report(self, report: SavedReport) -> None:
+        self.editor.set_organisation(self.registry.settings.get())
         self.editor.set_report(report)
+        self.templates.show_for(report)
         self._dirty = False
         self._select(report.id)
         self._stale = True
@@ -298,7 +309,9 @@ class ReportTab(QWidget):
             return None
 
     def reload(self) -> None:
-        """The register changed (an edit, an import, a restore): the figures may have too."""
+        """The register changed (an edit, an import, a restore): the figures may have too, and
+        what the report takes from the organisation's settings."""
+        self.editor.set_organisation(self.registry.settings.get())
         self.refresh_preview()
 
     @property
@@ -316,6 +329,10 @@ class ReportTab(QWidget):
             sizes[1] = max(200, sizes[1] - sizes[2])
             self.split.setSizes(sizes)
         self.refresh_preview()
+
+    def _switch_template(self, report: SavedReport) -> None:
+        self.editor.set_report(report)
+        self._edited()
 
     def refresh_preview(self) -> None:
         """Render what the editor shows now and display it."""
@@ -339,6 +356,9 @@ class ReportTab(QWidget):
         """The system's print dialog, then every page at true size on A4; returns pages sent."""
         self.refresh_preview()
         if self._last_pdf is None:
+            return 0
+        content = self._content()
+        if content is None or not confirm_missing(self, content, self.tr("in")):
             return 0
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
@@ -368,7 +388,7 @@ class ReportTab(QWidget):
         if out.suffix.lower() != f".{fmt}":
             out = out.with_name(out.name + f".{fmt}")
         content = self._content()
-        if content is None:
+        if content is None or not confirm_missing(self, content, self.tr("lưu thành tệp")):
             return None
         try:
             check_output_path(out, self.registry.path)  # never over the register or a backup

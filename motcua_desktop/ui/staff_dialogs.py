@@ -91,8 +91,6 @@ class StaffDialog(FormDialog):
                 clean(record)
             except ValidationError as exc:
                 more.extend(exc.errors)
-        if assignment.kind is EmploymentKind.CU_DEN and not assignment.sending_agency:
-            more.append(FieldError("Cơ quan cử", "hãy ghi cơ quan đã cử cán bộ đến"))
         parser.raise_if_any(more)
         return person, assignment
 

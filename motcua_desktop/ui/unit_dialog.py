@@ -6,6 +6,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QWidget
 
+from ..domain.grouping import descendants
 from ..domain.model import Choice, Unit
 from ..domain.validation import ValidationError, clean_unit
 from .form import FieldParser, FormDialog, plain, show_number
@@ -13,7 +14,7 @@ from .form import FieldParser, FormDialog, plain, show_number
 
 class UnitDialog(FormDialog):
     def __init__(self, unit: Unit | None, levels: list[Choice], kinds: list[Choice],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, units: list[Unit] | None = None):
         title = self.tr("Sửa đơn vị") if unit else self.tr("Thêm đơn vị")
         super().__init__(title, parent)
         self.setObjectName("unitDialog")
@@ -26,6 +27,14 @@ class UnitDialog(FormDialog):
         self.kind = self.combo(self.tr("Loại"), [(c.label, c.code) for c in kinds], u.kind)
         self.admin_name = self.line(self.tr("Tên đơn vị hành chính"), u.admin_name,
                                     self.tr("ví dụ: Mai Sao"))
+        # a điểm tiếp nhận under its commune centre, a chi nhánh under the province centre;
+        # neither the unit itself nor a unit under it can be its parent
+        below = descendants(units or [], u.id) if u.id is not None else set()
+        parents = [(self.tr("— không thuộc đơn vị nào —"), None)] + [
+            (f"{x.name} ({x.code})", x.id) for x in (units or []) if x.id != u.id and x.id not in below]
+        self.parent_unit = self.combo(self.tr("Thuộc đơn vị"), parents, u.parent_id)
+        self.parent_unit.setObjectName("unitParent")
+        self.official_code = self.line(self.tr("Mã ĐVHC"), u.official_code, self.tr("ví dụ: 06463"))
         self.address = self.line(self.tr("Địa chỉ"), u.address)
         self.area = self.line(self.tr("Diện tích (m²)"), show_number(u.area_m2), "225,78")
         self.founding = self.text(self.tr("Quyết định thành lập"), u.founding_decision)
@@ -53,6 +62,8 @@ class UnitDialog(FormDialog):
             rules=plain(self.rules),
             hotline=plain(self.hotline),
             notes=plain(self.notes),
+            parent_id=self.parent_unit.currentData(),
+            official_code=plain(self.official_code),
         )
         more = []
         try:

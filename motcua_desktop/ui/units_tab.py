@@ -18,13 +18,17 @@ from .settings import UiSettings
 from .table_model import Column, RecordTableModel, number_key
 
 
-def unit_columns(level_labels: dict[str, str], kind_labels: dict[str, str]) -> list[Column]:
+def unit_columns(level_labels: dict[str, str], kind_labels: dict[str, str],
+                 names: dict[int, str] | None = None) -> list[Column]:
+    names = names or {}
     return [
         Column("STT", lambda u: str(u.sort_order), lambda u: (u.sort_order, u.id or 0), numeric=True),
         Column("Mã", lambda u: u.code),
         Column("Tên đơn vị", lambda u: u.name, fit=True),
         Column("Cấp", lambda u: level_labels.get(u.level, u.level)),
         Column("Loại", lambda u: kind_labels.get(u.kind, u.kind)),
+        Column("Thuộc đơn vị", lambda u: names.get(u.parent_id, "") if u.parent_id else ""),
+        Column("Mã ĐVHC", lambda u: u.official_code),
         Column("Địa chỉ", lambda u: u.address),
         Column("Diện tích (m²)", lambda u: format_number(u.area_m2), lambda u: number_key(u.area_m2),
                numeric=True),
@@ -81,11 +85,12 @@ class UnitsTab(RegistryTab):
         levels = {c.code: c.label for c in self.registry.units.levels()}
         kinds = {c.code: c.label for c in self.registry.units.kinds()}
         selected = {u.id for u in self.selected_records()}
-        self.model.columns = unit_columns(levels, kinds)
+        units = self.registry.units.list()
+        self.model.columns = unit_columns(levels, kinds, {u.id: u.name for u in units if u.id is not None})
         if self.proxy.sortColumn() < 0 and self.model._sort is None:
             self.model._sort = (0, Qt.SortOrder.AscendingOrder)
             self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.model.set_rows(self.registry.units.list())
+        self.model.set_rows(units)
         if selected:
             self.select_where(lambda u: u.id in selected)
 
@@ -93,7 +98,8 @@ class UnitsTab(RegistryTab):
     def _open_dialog(self, unit: Unit | None) -> QWidget:
         from .unit_dialog import UnitDialog  # loaded when first opened: a quicker start
 
-        dlg = UnitDialog(unit, self.registry.units.levels(), self.registry.units.kinds(), self)
+        dlg = UnitDialog(unit, self.registry.units.levels(), self.registry.units.kinds(), self,
+                         units=self.registry.units.list())
 
         def submit() -> None:
             typed = dlg.unit()

@@ -108,8 +108,16 @@ def test_end_before_start_is_refused():
 def test_unknown_employment_kind_is_a_field_error_not_a_crash():
     with pytest.raises(ValidationError) as info:
         clean_assignment(Assignment(1, 1, kind="hop_dong"))
-    assert _messages(info) == ["Hình thức: giá trị 'hop_dong' không hợp lệ (chọn: Biên chế, Biệt phái, Cử đến)"]
-    assert clean_assignment(Assignment(1, 1, kind="cu_den")).kind is EmploymentKind.CU_DEN
+    assert _messages(info) == ["Hình thức: giá trị 'hop_dong' không hợp lệ (chọn: Biên chế, Biệt phái, Cử đến, Hỗ trợ)"]
+    assert clean_assignment(Assignment(1, 1, kind="cu_den", sending_agency="Công an xã")).kind is EmploymentKind.CU_DEN
+    assert clean_assignment(Assignment(1, 1, kind="ho_tro")).kind is EmploymentKind.HO_TRO
+
+
+def test_cu_den_without_sending_agency_is_refused_naming_the_field():
+    with pytest.raises(ValidationError) as info:
+        clean_assignment(Assignment(1, 1, kind="cu_den"))
+    assert _messages(info) == [
+        "Cơ quan cử: người có hình thức Cử đến phải ghi cơ quan cử đến (công an, bảo hiểm xã hội, …)"]
 
 
 def test_assignment_needs_a_unit_and_sane_years():
@@ -129,11 +137,21 @@ def test_assignment_fields_are_cleaned_and_blank_ones_dropped():
     assert a.fields == ("Tư pháp - Hộ tịch",)
 
 
-def test_settings_need_signer_and_issuing_body():
+def test_settings_need_the_issuing_body_but_the_signer_may_wait():
     with pytest.raises(ValidationError) as info:
-        clean_settings(OrgSettings(issuing_body=(" ",), signer_name=""))
-    assert [e.field for e in info.value.errors] == ["Họ tên người ký", "Cơ quan ban hành"]
-    assert clean_settings(OrgSettings()).issuing_body == ("ỦY BAN NHÂN DÂN", "HUYỆN CHI LĂNG")
+        clean_settings(OrgSettings(issuing_body=(" ",), issuing_body_short="UBND xã Chi Lăng", place_name="Chi Lăng"))
+    assert [e.field for e in info.value.errors] == ["Cơ quan ban hành"]
+    office = OrgSettings(issuing_body=("ỦY BAN NHÂN DÂN", "XÃ CHI LĂNG"), issuing_body_short="UBND xã Chi Lăng",
+                         province_name="Lạng Sơn", place_name="Chi Lăng", office_code="06463")
+    assert clean_settings(office).signer_name == ""  # blank until typed
+
+
+def test_a_new_register_carries_nothing_of_the_seed():
+    blank = OrgSettings()
+    text = repr(blank)
+    for word in ("Chi Lăng", "Lạng Sơn", "Nguyễn Hùng Mạnh", "HVT", "huyện"):
+        assert word not in text
+    assert blank.issuing_body == () and blank.signer_name == "" and blank.recipients == ()
 
 
 def test_report_date_must_be_chosen():

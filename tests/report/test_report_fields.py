@@ -8,12 +8,14 @@ from datetime import date
 from motcua_desktop.report.content import build_content, classify, number_text
 from motcua_desktop.report.data import gather
 from motcua_desktop.report.fields import FIELD_NAMES, FIELDS, field_values, fill, missing_marker
-from motcua_desktop.store.reports import DEFAULT_BODY_REST, DEFAULT_OPENING, default_report
+from motcua_desktop.store.reports import default_report
+from motcua_desktop.store.templates import builtin_templates
 
 
-def test_every_field_of_the_default_text_is_in_the_editors_list():
-    used = set(re.findall(r"\{([a-z0-9_]+)\}", DEFAULT_OPENING + DEFAULT_BODY_REST))
-    assert used <= FIELD_NAMES
+def test_every_field_of_every_template_is_in_the_editors_list():
+    for t in builtin_templates():
+        used = set(re.findall(r"\{([a-z0-9_]+)\}", t.title + t.full_body))
+        assert used <= FIELD_NAMES, (t.key, used - FIELD_NAMES)
     assert len({f.name for f in FIELDS}) == len(FIELDS)
 
 
@@ -45,6 +47,9 @@ def test_shortfall_sentence_follows_the_equipment_data(sample_registry):
 def test_a_field_without_value_or_unknown_is_shown_not_dropped():
     text = fill("Diện tích {dien_tich_huyen}, {khong_co}.", {"dien_tich_huyen": None})
     assert text == f"Diện tích {missing_marker('dien_tich_huyen')}, {missing_marker('khong_co')}."
+    # in words the reader understands, never the field's code
+    assert text == ("Diện tích [chưa có: diện tích trụ sở], "
+                    "[chưa có: mục không có trong danh sách trường số liệu].")
 
 
 def test_headings_are_recognised_by_their_numbering():
@@ -60,14 +65,16 @@ def test_number_leading_zero_and_blank_while_unnumbered():
 
 
 def test_body_always_ends_with_the_closing_mark(sample_registry):
-    report = default_report(sample_registry.settings.get(), date(2024, 4, 19))
+    report = default_report(sample_registry.settings.get(), date(2024, 4, 19),
+                            sample_registry.template_for("", date(2024, 4, 19)))
     report.body = "Một đoạn.\n\nĐoạn cuối."
-    content = build_content(report, gather(sample_registry, date(2024, 4, 19)))
+    content = build_content(report, gather(sample_registry, date(2024, 4, 19), sample_registry.template_for("", date(2024, 4, 19))))
     assert content.blocks[-1].text == "Đoạn cuối./."
 
 
 def test_several_recipients_are_listed_with_dashes_and_punctuation(sample_registry):
-    report = default_report(sample_registry.settings.get(), date(2024, 4, 19))
+    report = default_report(sample_registry.settings.get(), date(2024, 4, 19),
+                            sample_registry.template_for("", date(2024, 4, 19)))
     report.recipients = ("Văn phòng UBND tỉnh Lạng Sơn", "Sở Nội vụ tỉnh Lạng Sơn;")
-    content = build_content(report, gather(sample_registry, date(2024, 4, 19)))
+    content = build_content(report, gather(sample_registry, date(2024, 4, 19), sample_registry.template_for("", date(2024, 4, 19))))
     assert content.kinh_gui.items == ("- Văn phòng UBND tỉnh Lạng Sơn;", "- Sở Nội vụ tỉnh Lạng Sơn.")

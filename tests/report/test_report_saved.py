@@ -10,7 +10,7 @@ import pytest
 from report_seed import run_cli
 
 from motcua_desktop.domain.validation import ValidationError
-from motcua_desktop.report.service import choose_report, new_report
+from motcua_desktop.report.service import choose_report, content_for, new_report
 from motcua_desktop.store.reports import SavedReport, default_report
 
 
@@ -19,15 +19,20 @@ def test_sample_register_holds_the_seeds_report_unnumbered_dated_19_4_2024(sampl
     assert len(reports) == 1
     r = reports[0]
     assert r.report_date == date(2024, 4, 19) and r.number == ""
-    assert r.title == "Tình hình tổ chức Bộ phận Một cửa cấp huyện, cấp xã trên địa bàn huyện Chi Lăng"
-    assert r.recipients == ("Văn phòng UBND tỉnh Lạng Sơn",)
-    assert (r.signer_authority, r.signer_title, r.signer_name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hùng Mạnh")
+    assert r.template == "huyen-2018"
     assert r.noi_nhan[-1] == "Lưu: VT, VP (HVT)"
-    assert "1694/VP-TTPVHCC" in r.body
+    assert "1694/VP-TTPVHCC" in r.body and "138/KH-UBND" in r.body
+    # place, recipients and signer follow the organisation (the sample's is the seed's)
+    content = content_for(sample_registry, r)
+    assert content.title == "Tình hình tổ chức Bộ phận Một cửa cấp huyện, cấp xã trên địa bàn huyện Chi Lăng"
+    assert content.kinh_gui.items == ("Văn phòng UBND tỉnh Lạng Sơn.",)
+    s = content.signature
+    assert (s.authority, s.title, s.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hùng Mạnh")
+    assert content.missing == ()
 
 
 def test_save_update_and_delete_round_trip(registry):
-    report = default_report(registry.settings.get(), date(2025, 1, 5))
+    report = default_report(registry.settings.get(), date(2025, 1, 5), registry.template_for("", date(2025, 1, 5)))
     saved = registry.reports.save(dataclasses.replace(report, number="7", title="  Báo  cáo thử  "))
     assert saved.id is not None and saved.title == "Báo cáo thử" and saved.number == "7"
     saved.body += "\n\nĐoạn thêm."
@@ -98,7 +103,8 @@ def test_report_command_on_a_register_without_saved_reports_prints_a_new_one(tmp
         text = " ".join(" ".join(p.extract_text() for p in doc.pages).split())
     assert "Thực hiện Công văn số ……" in text
     # a figure the register does not have is shown, not dropped
-    assert "[chưa có: dien_tich_huyen]" in text and "[chưa có: dia_chi_huyen]" in text
+    assert "[chưa có: diện tích trụ sở]" in text and "[chưa có: địa chỉ trụ sở]" in text
+    assert "dien_tich_huyen" not in text and "[chưa có: người ký]" in text
 
 
 def test_choose_report_prefers_the_latest_date(sample_registry):

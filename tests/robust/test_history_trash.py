@@ -71,7 +71,8 @@ def test_a_person_comes_back_with_the_assignments_deleted_with_them(registry):
     unit = _unit(registry)
     person = registry.staff.add_person(Person(full_name="Lê Thị Bình", code="CB01"))
     for kind in (EmploymentKind.BIEN_CHE, EmploymentKind.CU_DEN):
-        registry.staff.add_assignment(Assignment(person.id, unit.id, kind))
+        agency = "Công an huyện" if kind is EmploymentKind.CU_DEN else ""
+        registry.staff.add_assignment(Assignment(person.id, unit.id, kind, sending_agency=agency))
     registry.staff.delete_person(person.id)
     [entry] = trash(registry.db)
     assert entry.table == "people" and len(entry.dependents) == 2

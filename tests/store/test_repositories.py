@@ -76,8 +76,9 @@ def test_unit_typed_in_decomposed_unicode_comes_back_composed(registry):
 def test_unit_without_order_goes_to_the_end_and_value_lists_are_data(registry):
     a, b = _units(registry, "X-A", "X-B")
     assert (a.sort_order, b.sort_order) == (1, 2)
-    assert [c.code for c in registry.units.levels()] == ["huyen", "xa"]
-    assert [c.label for c in registry.units.kinds()] == ["huyện", "thị trấn", "xã", "phường"]
+    assert [c.code for c in registry.units.levels()] == ["tinh", "huyen", "xa"]
+    assert [c.label for c in registry.units.kinds()] == [
+        "huyện", "thị trấn", "xã", "phường", "tỉnh", "thành phố", "đặc khu"]
 
 
 def test_duplicate_unit_code_is_refused_in_vietnamese_and_nothing_changes(registry):

@@ -50,7 +50,7 @@ def test_each_bad_row_is_named_and_nothing_is_written(sample_registry, tmp_path)
     error = refused(sample_registry, path)
     assert error.problems == [
         "loi.xlsx[Cán bộ]:2: Mã đơn vị: không có đơn vị mã 'KHONG-CO' trong tệp hay trong dữ liệu",
-        "loi.xlsx[Cán bộ]:3: Hình thức: 'Hợp đồng' không có trong danh sách (Biên chế, Biệt phái, Cử đến)",
+        "loi.xlsx[Cán bộ]:3: Hình thức: 'Hợp đồng' không có trong danh sách (Biên chế, Biệt phái, Cử đến, Hỗ trợ)",
         "loi.xlsx[Cán bộ]:4: Từ ngày: ngày 31/02/2024 không có trên lịch",
         "loi.xlsx[Cán bộ]:5: Họ và tên: không được để trống",
         "loi.xlsx[Cán bộ]:6: Họ và tên: ô bị lỗi công thức (#REF!); hãy sửa công thức hoặc nhập giá trị",
@@ -65,7 +65,7 @@ def test_unit_sheet_problems(registry, tmp_path):
     path = write_xlsx(tmp_path / "don_vi_loi.xlsx", {
         "Đơn vị": [
             UNIT_HEADER,
-            ["A", "Bộ phận Một cửa xã A", "Tỉnh", "xã", "", "", "", ""],
+            ["A", "Bộ phận Một cửa xã A", "Thôn", "xã", "", "", "", ""],
             ["B", "Bộ phận Một cửa xã B", "Xã", "khu phố", "", "-3", "", ""],
             ["A", "Bộ phận Một cửa xã A lần hai", "Xã", "xã", "", "", "", ""],
             ["C", "", "Xã", "xã", "", "nhiều", "", ""],
@@ -74,13 +74,14 @@ def test_unit_sheet_problems(registry, tmp_path):
     })  # fmt: skip
     problems = refused(registry, path).problems
     assert problems == [
-        "don_vi_loi.xlsx[Đơn vị]:2: Cấp: 'Tỉnh' không có trong danh sách (Huyện, Xã)",
-        "don_vi_loi.xlsx[Đơn vị]:3: Loại: 'khu phố' không có trong danh sách (huyện, thị trấn, xã, phường)",
+        "don_vi_loi.xlsx[Đơn vị]:2: Cấp: 'Thôn' không có trong danh sách (Tỉnh, Huyện, Xã)",
+        "don_vi_loi.xlsx[Đơn vị]:3: Loại: 'khu phố' không có trong danh sách "
+        "(huyện, thị trấn, xã, phường, tỉnh, thành phố, đặc khu)",
         "don_vi_loi.xlsx[Đơn vị]:3: Diện tích (m²): phải là số không âm",
         "don_vi_loi.xlsx[Đơn vị]:4: Mã: trùng mã với dòng 2",
         "don_vi_loi.xlsx[Đơn vị]:5: Diện tích (m²): 'nhiều' không phải là số",
         "don_vi_loi.xlsx[Đơn vị]:5: Tên đơn vị: không được để trống",
-        "don_vi_loi.xlsx[Đơn vị]:6: Cấp: không được để trống (Huyện, Xã)",
+        "don_vi_loi.xlsx[Đơn vị]:6: Cấp: không được để trống (Tỉnh, Huyện, Xã)",
     ]
     assert registry.units.list() == []
 
@@ -130,7 +131,7 @@ def test_row_numbers_are_the_spreadsheets_even_after_blank_rows(registry, tmp_pa
                    ["B", "Bộ phận Một cửa xã B", "Phường", "xã", "", "", "", ""]],
     })  # fmt: skip
     assert refused(registry, path).problems == [
-        "dong_trong.xlsx[Đơn vị]:5: Cấp: 'Phường' không có trong danh sách (Huyện, Xã)"
+        "dong_trong.xlsx[Đơn vị]:5: Cấp: 'Phường' không có trong danh sách (Tỉnh, Huyện, Xã)"
     ]
 
 

@@ -110,7 +110,7 @@ def test_bad_catalogue_rows_are_named_and_nothing_is_written(sample_registry, tm
     reg = sample_registry
     reg.equipment.add_type(EquipmentType("Máy chiếu"))
     path = write_xlsx(tmp_path / "loi.xlsx", {"Danh mục thiết bị": [
-        ["Loại thiết bị", "Thứ tự", "Định mức Huyện", "Định mức Tỉnh"],
+        ["Loại thiết bị", "Thứ tự", "Định mức Huyện", "Định mức Thôn"],
         ["Máy in", -1, 2, None],  # 2
         ["Tivi", 3, "hai", None],  # 3
         ["MÁY IN", 4, 1, None],  # 4
@@ -122,8 +122,8 @@ def test_bad_catalogue_rows_are_named_and_nothing_is_written(sample_registry, tm
         import_file(reg, path)
     assert list(reg.db.conn.iterdump()) == dump
     assert info.value.problems == [
-        "loi.xlsx[Danh mục thiết bị]:1: Định mức Tỉnh: không có cấp 'Tỉnh' "
-        "(cột định mức phải là: Định mức Huyện, Định mức Xã)",
+        "loi.xlsx[Danh mục thiết bị]:1: Định mức Thôn: không có cấp 'Thôn' "
+        "(cột định mức phải là: Định mức Tỉnh, Định mức Huyện, Định mức Xã)",
         "loi.xlsx[Danh mục thiết bị]:2: Thứ tự: không được âm",
         "loi.xlsx[Danh mục thiết bị]:3: Định mức Huyện: 'hai' không phải là số",
         "loi.xlsx[Danh mục thiết bị]:4: Loại thiết bị: trùng loại thiết bị với dòng 2",

@@ -62,7 +62,7 @@ def contents(registry: Registry) -> dict[str, list]:
     items = [(unit_code[i.unit_id], type_name[i.type_id], *_without(i, "unit_id", "type_id"))
              for i in registry.equipment.items()]  # fmt: skip
     return {
-        "units": [_without(u) for u in units],
+        "units": [(unit_code.get(u.parent_id), *_without(u, "parent_id")) for u in units],
         "people": sorted(people, key=repr),
         "equipment": sorted(items, key=repr),
         "types": [_without(t) for t in types],
@@ -140,7 +140,7 @@ def test_export_shows_dates_and_labels_as_an_officer_types_them(sample_registry,
     assert [c.value for c in wb["Đơn vị"][1]] == [
         "Mã", "Tên đơn vị", "Cấp", "Loại", "Địa chỉ", "Diện tích (m²)", "Thứ tự", "Ghi chú",
         "Tên ĐVHC", "Quyết định thành lập", "Quyết định kiện toàn", "Quy chế", "Đường dây nóng",
-        "Mã dòng (không sửa)"]  # fmt: skip
+        "Mã ĐVHC", "Thuộc đơn vị", "Mã dòng (không sửa)"]  # fmt: skip
     staff = wb["Cán bộ"]
     assert [c.value for c in staff[1]] == [
         "Mã cán bộ", "Họ và tên", "Năm sinh", "Mã đơn vị", "Chức vụ", "Hình thức", "Cơ quan cử",
@@ -150,11 +150,12 @@ def test_export_shows_dates_and_labels_as_an_officer_types_them(sample_registry,
         "Mã đơn vị", "Loại thiết bị", "Số lượng", "Tình trạng", "Năm sử dụng", "Ghi chú", "Số hiệu",
         "Mã dòng (không sửa)"]  # fmt: skip
     catalogue = [[c.value for c in row] for row in wb["Danh mục thiết bị"].iter_rows()]
-    assert catalogue[0] == ["Loại thiết bị", "Thứ tự", "Định mức Huyện", "Định mức Xã", "Mã dòng (không sửa)"]
-    assert [row[:-1] for row in catalogue[1:3]] == [["Máy lấy số tự động", 1, 1, 1], ["Máy in", 2, 4, 2]]
+    assert catalogue[0] == ["Loại thiết bị", "Thứ tự", "Định mức Tỉnh", "Định mức Huyện", "Định mức Xã",
+                            "Mã dòng (không sửa)"]
+    assert [row[:-1] for row in catalogue[1:3]] == [["Máy lấy số tự động", 1, None, 1, 1], ["Máy in", 2, None, 4, 2]]
     assert staff.freeze_panes == "A2"
     assert staff["I2"].number_format == "DD/MM/YYYY"
-    assert {c.value for c in staff["F"][1:]} == {"Biên chế", "Biệt phái", "Cử đến"}
+    assert {c.value for c in staff["F"][1:]} == {"Biên chế", "Biệt phái", "Cử đến"}  # the seed has no Hỗ trợ
     units = wb["Đơn vị"]
     assert (units["C2"].value, units["D2"].value, units["F2"].value) == ("Huyện", "huyện", 225.78)
 
@@ -171,10 +172,10 @@ def test_the_committed_template_is_what_the_code_builds():
         assert lists == sorted(dv.formula1 for dv in ws.data_validations.dataValidation)
     assert committed.sheetnames == ["Đơn vị", "Cán bộ", "Thiết bị", "Danh mục thiết bị"]
     assert [c.value for c in committed["Danh mục thiết bị"][1]] == [
-        "Loại thiết bị", "Thứ tự", "Định mức Huyện", "Định mức Xã"]  # fmt: skip
+        "Loại thiết bị", "Thứ tự", "Định mức Tỉnh", "Định mức Huyện", "Định mức Xã"]  # fmt: skip
     formulas = {dv.formula1 for ws in committed for dv in ws.data_validations.dataValidation}
-    assert formulas == {'"Huyện,Xã"', '"huyện,thị trấn,xã,phường"', '"Biên chế,Biệt phái,Cử đến"',
-                        '"Tốt,Hỏng,Chờ thanh lý"'}  # fmt: skip
+    assert formulas == {'"Tỉnh,Huyện,Xã"', '"huyện,thị trấn,xã,phường,tỉnh,thành phố,đặc khu"',
+                        '"Biên chế,Biệt phái,Cử đến,Hỗ trợ"', '"Tốt,Hỏng,Chờ thanh lý"'}  # fmt: skip
     assert committed["Đơn vị"].column_dimensions["B"].width >= 30
     assert "dd/mm/yyyy" in committed["Cán bộ"]["I1"].comment.text
 
@@ -198,8 +199,9 @@ TYPE_NAMES = ["Máy in", "Tivi", "Máy scan", "Máy chiếu"]
 def registers(draw):
     unit_codes = draw(st.lists(codes, min_size=1, max_size=4, unique_by=str.casefold))
     units = [
-        Unit(code, draw(vi_text), level=draw(st.sampled_from(["huyen", "xa"])),
-             kind=draw(st.sampled_from(["huyen", "thi_tran", "xa", "phuong"])),
+        Unit(code, draw(vi_text), level=draw(st.sampled_from(["tinh", "huyen", "xa"])),
+             kind=draw(st.sampled_from(["huyen", "thi_tran", "xa", "phuong", "tinh", "thanh_pho", "dac_khu"])),
+             official_code=draw(st.one_of(st.just(""), st.from_regex(r"[0-9]{2}|[0-9]{5}", fullmatch=True))),
              admin_name=draw(maybe_text), address=draw(maybe_text),
              area_m2=draw(st.one_of(st.none(), st.integers(0, 10**6).map(lambda x: x / 100))),
              founding_decision=draw(maybe_long), staffing_decision=draw(maybe_long),
@@ -246,9 +248,14 @@ def fill(registry: Registry, data) -> None:
     units, people, catalogue, items = data
     with registry.transaction():
         stored = [registry.units.add(Unit(**{**u.__dict__})) for u in units]
+        for i, unit in enumerate(stored):  # every odd unit under the first (a điểm tiếp nhận)
+            if i % 2:
+                registry.units.update(dataclasses.replace(unit, parent_id=stored[0].id))
         for person, jobs in people:
             p = registry.staff.add_person(Person(**{**person.__dict__}))
             for unit_index, kind, position, fields, start, end, agency, decision, notes in jobs:
+                if kind is EmploymentKind.CU_DEN and not agency:
+                    agency = "Công an xã"  # required for Cử đến
                 registry.staff.add_assignment(Assignment(p.id, stored[unit_index].id, kind, position, agency,
                                                          fields=fields, decision=decision, start=start,
                                                          end=end, notes=notes))  # fmt: skip
@@ -279,8 +286,8 @@ def test_property_export_import_round_trip(data):
             assert_same_register(target, source)
             assert workbook_values(export_workbook(target, tmp / "b.xlsx")) == workbook_values(first)
             for day in (date(2000, 1, 1), date(2015, 6, 15), date(2030, 12, 31)):
-                assert [(r.unit.code, r.count) for r in target.staff_table(day).rows] == [
-                    (r.unit.code, r.count) for r in source.staff_table(day).rows
+                assert [(r.unit.code, r.count, dict(r.count.groups)) for r in target.staff_table(day).rows] == [
+                    (r.unit.code, r.count, dict(r.count.groups)) for r in source.staff_table(day).rows
                 ]
             dump = list(source.db.conn.iterdump())
             again = import_file(source, first)

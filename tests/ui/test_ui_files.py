@@ -55,7 +55,7 @@ def test_a_refused_import_lists_every_bad_row_by_cell_and_changes_nothing(window
     bad = tmp_path / "Đơn vị.csv"
     bad.write_text(
         "Mã,Tên đơn vị,Cấp,Loại\n"
-        "X-MOI,Bộ phận Một cửa xã Mới,Tỉnh,xã\n"
+        "X-MOI,Bộ phận Một cửa xã Mới,Thôn,xã\n"
         ",Bộ phận Một cửa không mã,Xã,xã\n",
         encoding="utf-8",
     )

@@ -57,6 +57,10 @@ UNITS = Sheet(
         Column("staffing_decision", "Quyết định kiện toàn", 30),
         Column("rules", "Quy chế", 30),
         Column("hotline", "Đường dây nóng", 16),
+        # since 2025 (DESIGN.md "Offices, eras and templates"): the official code and the
+        # parent unit's Mã (a điểm tiếp nhận under its centre)
+        Column("official_code", "Mã ĐVHC", 10),
+        Column("parent_code", "Thuộc đơn vị", 12),
         _row_id(),
     ),
     ("don vi", "donvi", "units"),

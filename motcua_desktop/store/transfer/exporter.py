@@ -93,7 +93,8 @@ def _fill(wb: Workbook, registry: Registry) -> None:
             _cell(ws, kinds.label_of(u.kind)), _cell(ws, u.address),
             _cell(ws, u.area_m2, AREA_FORMAT), _cell(ws, u.sort_order), _cell(ws, u.notes),
             _cell(ws, u.admin_name), _cell(ws, u.founding_decision), _cell(ws, u.staffing_decision),
-            _cell(ws, u.rules), _cell(ws, u.hotline), row_id("DV", u.id, tag),
+            _cell(ws, u.rules), _cell(ws, u.hotline), _cell(ws, u.official_code),
+            _cell(ws, code_of.get(u.parent_id, "") if u.parent_id else ""), row_id("DV", u.id, tag),
         ])  # fmt: skip
 
     ws = _sheet(wb, STAFF)

@@ -41,6 +41,7 @@ from ..registry import Registry
 from .cells import ChoiceList
 from .columns import SHEET_ORDER
 from .journal import describe, difference, snapshot
+from .parents import check_parents
 from .parsing import Problems, parse_equipment, parse_staff, parse_types, parse_units
 from .reading import RawSheet, read_file
 from .register_view import RegisterView
@@ -116,6 +117,7 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
         file_codes = _file_unit_codes(by_key.get("units"), problems)
         _check_refs(staff_in, register, file_codes, problems)
         _check_refs(equipment_in, register, file_codes, problems)
+        check_parents(units_in, lambda code: code in register.units or code.casefold() in file_codes, problems)
         writer.check_ids(units_in, staff_in, equipment_in, types_in)
         groups = writer.group_people(staff_in)
         if problems:

@@ -174,6 +174,7 @@ class UnitIn:
     present: frozenset[str]
     order: int | None
     row_id: RowId | None = None
+    parent_code: str = ""  # ``Thuộc đơn vị``: the parent unit's Mã
 
 
 @dataclass
@@ -234,7 +235,11 @@ def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: 
             rules=r.text("rules"),
             hotline=r.line("hotline"),
             notes=r.text("notes"),
+            official_code=r.line("official_code"),
         )
+        parent_code = r.line("parent_code")
+        if parent_code and parent_code.casefold() == unit.code.casefold():
+            r.report(raw.sheet.column("parent_code").label, "một đơn vị không thể thuộc chính nó")
         order = r.integer("sort_order")
         if order is not None and order < 0:
             r.report(raw.sheet.column("sort_order").label, "không được âm")
@@ -243,7 +248,7 @@ def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: 
         )
         rid = r.row_id()
         if checked is not None and not r.failed:
-            out.append(UnitIn(number, raw, checked, frozenset(raw.columns), order, rid))
+            out.append(UnitIn(number, raw, checked, frozenset(raw.columns), order, rid, parent_code))
     return out
 
 

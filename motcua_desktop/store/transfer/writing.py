@@ -12,6 +12,7 @@ from ..registry import Registry
 from ..rows import PERSON_COLUMNS, assignment_to_row, item_to_row, person_to_row
 from .columns import ROW_ID, ROW_ID_LABEL
 from .identity import RowId, Span, describe_period, overlaps
+from .parents import write_parents
 from .parsing import EMPTY, EquipmentIn, Problems, StaffIn, TypeIn, UnitIn
 from .register_view import Codes, RegisterView
 from .summary import ImportSummary
@@ -19,7 +20,7 @@ from .summary import ImportSummary
 CODE_PREFIX = "CB"
 _PERSON_FIELDS = tuple(c for c in PERSON_COLUMNS if c != "id")
 _UNIT_FIELDS = ("code", "name", "level", "kind", "admin_name", "address", "area_m2", "founding_decision",
-                "staffing_decision", "rules", "hotline", "notes")  # fmt: skip
+                "staffing_decision", "rules", "hotline", "notes", "official_code")  # fmt: skip
 _GONE = "không còn bản ghi này trong dữ liệu (đã bị xóa sau khi xuất tệp?); hãy xóa ô này để nhập như dòng mới"
 
 
@@ -224,6 +225,7 @@ class Writer:
                 self.summary.units.updated += 1
             else:
                 self.summary.units.unchanged += 1
+        write_parents(self.registry, units_in, ids.get)
         return ids
 
     def types(self, types_in: list[TypeIn], equipment_in: list[EquipmentIn]) -> dict[str, int | None]:

@@ -1,0 +1,74 @@
+"""Danh mục → Thiết lập cơ quan (from the official unit list) and Cấp và loại đơn vị; the
+set-up dialog also opens by itself on an empty register that has no office yet."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from ..domain.validation import ValidationError
+from ..store.errors import StoreError
+from .office_setup_dialog import OfficeSetupDialog
+from .value_lists_dialog import ValueListsDialog
+
+
+class OfficeActions:
+    def __init__(self, window):
+        self.window = window
+        self.action_setup = QAction(window.tr("Thiết lập cơ quan từ danh mục đơn vị hành chính…"), window)
+        self.action_setup.setObjectName("actionOfficeSetup")
+        self.action_setup.triggered.connect(self.open_setup)
+        self.action_lists = QAction(window.tr("Cấp và loại đơn vị…"), window)
+        self.action_lists.setObjectName("actionValueLists")
+        self.action_lists.triggered.connect(self.open_value_lists)
+        menu = window.tools_menu
+        menu.insertAction(window.action_catalogue, self.action_setup)
+        menu.addAction(self.action_lists)
+        self.dialog: QDialog | None = None
+
+    def needs_setup(self) -> bool:
+        registry = self.window.registry
+        return (not getattr(registry, "read_only", False) and registry.is_empty()
+                and not registry.settings.get().office_code and not registry.settings.get().issuing_body)
+
+    def open_setup(self) -> None:
+        current = self.window.registry.settings.get().office_code
+        dlg = OfficeSetupDialog(self.window, current)
+        dlg.accepted.connect(lambda: self._apply(dlg))
+        dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dlg
+        dlg.open()
+
+    def _apply(self, dlg: OfficeSetupDialog) -> None:
+        try:
+            self.window.ops.set_up_office(dlg.code(), dlg.create_units.isChecked())
+        except (ValidationError, StoreError) as exc:
+            QMessageBox.warning(self.window, dlg.windowTitle(), str(exc))
+
+    def open_value_lists(self) -> None:
+        dlg = ValueListsDialog(self.window.registry, self.window,
+                               on_change=lambda: self.window.notify_changed("units", "equipment"))
+        dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dlg
+        dlg.open()
+
+
+def attach(window) -> OfficeActions:
+    actions = OfficeActions(window)
+    window.office_actions = actions
+    if actions.needs_setup():
+        registry = window.registry
+
+        def ask() -> None:  # once the window is up, if it still shows that register
+            try:
+                still = window.registry is registry and actions.needs_setup()
+            except sqlite3.ProgrammingError:  # the window was closed meanwhile
+                return
+            if still:
+                actions.open_setup()
+
+        QTimer.singleShot(0, window, ask)
+    return actions
