@@ -93,7 +93,8 @@ def staff_rows(data: ReportData, spec: AppendixSpec) -> list[TableRow]:
         for i, group in enumerate(group_by_root(data.staff.rows), start=1):
             r = group.root
             label = group_label(data, r.level, r.kind, r.admin_name, r.name)
-            rows.append(TableRow((roman(i), label, *_figures(group.subtotal, spec, blank_zero=False), ""), "group"))
+            note = "chưa nộp" if r.official_code and r.official_code in data.missing_offices else ""
+            rows.append(TableRow((roman(i), label, *_figures(group.subtotal, spec, blank_zero=False), note), "group"))
             rows += _numbered(group.rows, spec)
     else:
         rows += _numbered(tree_order(data.staff.rows), spec)

@@ -114,7 +114,9 @@ def _names() -> str:
     return ", ".join(f"'{s.title}'" for s in SHEETS)
 
 
-def read_file(path: Path, problems: list[str]) -> list[RawSheet]:
+def read_file(path: Path, problems: list[str], aside: dict[str, Grid] | None = None) -> list[RawSheet]:
+    """The file's sheets of the import format; a sheet named as a key of ``aside`` (a data
+    package's ``Thông tin gói``) is handed back there instead of being read as data."""
     if not path.is_file():
         raise InputRejected(f"không tìm thấy tệp {path}")
     check_import_file(path)  # size and zip-bomb guard before any parsing
@@ -123,6 +125,9 @@ def read_file(path: Path, problems: list[str]) -> list[RawSheet]:
     sheets: list[RawSheet] = []
     seen: dict[str, str] = {}
     for grid in grids:
+        if aside is not None and grid.name in aside:
+            aside[grid.name] = grid
+            continue
         if all(blank_row(values) for _, values in grid.rows):
             continue  # an empty sheet holds nothing to lose
         sheet = sheet_for_name(grid.name)
