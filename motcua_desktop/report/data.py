@@ -28,6 +28,7 @@ class ReportData:
     # official codes of the communes a province has no data package from ("chưa nộp"); empty
     # in a register that has never received one
     missing_offices: frozenset[str] = frozenset()
+    reporting_offices: frozenset[str] = frozenset()  # those it holds a package from
 
     @property
     def top_level(self) -> str:
@@ -85,7 +86,8 @@ def gather(registry, as_of: date, template: ReportTemplate | None = None) -> Rep
                 anywhere.append(name)
             if district is not None and a.unit_id == district.id and name and name not in own:
                 own.append(name)
-    from ..store.packages.tracking import offices_without_package
+    from ..store.packages.tracking import offices_with_package, offices_without_package
 
     return ReportData(**{**data.__dict__, "district_agencies": tuple(own), "agencies": tuple(anywhere),
-                         "missing_offices": offices_without_package(registry)})
+                         "missing_offices": offices_without_package(registry),
+                         "reporting_offices": offices_with_package(registry)})

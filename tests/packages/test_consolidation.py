@@ -83,6 +83,22 @@ def test_the_consolidated_appendix_equals_each_communes_own_report(received, cap
     assert len(missing) == 65 - 3 and "Xã Chi Lăng" not in missing
 
 
+def test_the_narrative_counts_the_communes_that_sent_and_the_pdf_docx_xlsx_are_written(received, tmp_path):
+    db, _, _ = received
+    reg = Registry.open(db)
+    try:
+        content = content_for(reg, choose_report(reg), DAY)
+    finally:
+        reg.close()
+    text = " ".join(str(b) for b in content.blocks)
+    assert "Số xã, phường, đặc khu đã gửi số liệu: 3/65; chưa gửi: 62 xã, phường, đặc khu" in text
+    assert "có 11 người làm việc" in text or "có 11 người" in text
+    for ext in ("pdf", "docx", "xlsx"):
+        out = tmp_path / f"tong-hop.{ext}"
+        assert cli("report", "--db", str(db), "--out", str(out), "--as-of", DAY.isoformat()) == 0
+        assert out.stat().st_size > 0
+
+
 def test_receiving_the_same_packages_again_changes_nothing(received, capsys):
     db, _, packages = received
     before = dump(db)

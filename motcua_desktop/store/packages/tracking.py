@@ -75,11 +75,16 @@ def tracking(registry: Registry, period: Period) -> list[TrackingRow]:
     return out
 
 
+def offices_with_package(registry: Registry) -> frozenset[str]:
+    """Official codes of the offices a province register holds a package from."""
+    return frozenset(str(r[0]) for r in registry.db.conn.execute(
+        "SELECT office_code FROM received_packages WHERE replaced_by IS NULL"))
+
+
 def offices_without_package(registry: Registry) -> frozenset[str]:
     """Communes (centres with an official code) of a province register that holds no package
     from them; nothing in a register that has never received a package."""
-    held = {str(r[0]) for r in registry.db.conn.execute(
-        "SELECT office_code FROM received_packages WHERE replaced_by IS NULL")}
+    held = offices_with_package(registry)
     if not held:
         return frozenset()
     return frozenset(u.official_code for u in registry.units.list()
