@@ -6,7 +6,16 @@ from datetime import date
 
 import pytest
 
-from motcua_desktop.domain.periods import LATE, NOT_SENT, ON_TIME, REPLACED, PeriodError, PeriodKind, period_of, status
+from motcua_desktop.domain.periods import (
+    LATE,
+    NOT_SENT,
+    ON_TIME,
+    REPLACED,
+    PeriodError,
+    PeriodKind,
+    period_of,
+    status,
+)
 
 
 @pytest.mark.parametrize(("kind", "day", "start", "end", "label"), [

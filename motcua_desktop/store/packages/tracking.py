@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from ...domain.periods import NOT_SENT, Period, status
 from ...domain.text import format_number
 from ..errors import StoreError
@@ -97,6 +94,9 @@ def _int(value: object) -> int:
 
 def export_tracking(rows: list[TrackingRow], period: Period, out: Path, register: Path | None = None) -> Path:
     """The list as an .xlsx checklist: title, period, one row per commune, then the count sent."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     check_output_path(out, register)
     wb = Workbook()
     ws = wb.active
