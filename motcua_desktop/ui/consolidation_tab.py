@@ -185,7 +185,10 @@ class ConsolidationTab(QWidget):
                                                         window.bus, ("units", "staff", "equipment", "packages")))
         window.notify_changed()
         self.reload()
-        window.statusBar().showMessage(receipt.describe().splitlines()[0], 10000)
+        message = window.tr("Đã nhận %1 gói số liệu").replace("%1", str(len(receipt.received)))
+        if receipt.unchanged:
+            message += window.tr("; %1 gói đã nhận trước đây, không đổi").replace("%1", str(len(receipt.unchanged)))
+        window.statusBar().showMessage(message, 10000)
         return True
 
     # export and print -----------------------------------------------------------------------
