@@ -55,11 +55,13 @@ offline "$BUNDLE/motcua" import --db "$SCRATCH/trong.sqlite" "$SCRATCH/du-lieu.x
 offline "$BUNDLE/motcua" backup --db "$SCRATCH/trong.sqlite" --out "$SCRATCH/sao-luu.sqlite"
 offline "$BUNDLE/motcua" check --db "$SCRATCH/sao-luu.sqlite"
 # the official unit list (vietnam-provinces) travels in the bundle: a province and a commune
-offline "$BUNDLE/motcua" init --office 20 --db "$SCRATCH/tinh.sqlite" | grep -q "66 đơn vị" \
+offline "$BUNDLE/motcua" init --office 20 --db "$SCRATCH/tinh.sqlite" > "$SCRATCH/tinh.txt"
+grep -q "66 đơn vị" "$SCRATCH/tinh.txt" \
   || fail "init --office 20 không tạo 66 đơn vị (danh mục đơn vị hành chính thiếu trong bản đóng gói)"
 offline "$BUNDLE/motcua" init --office 06463 --db "$SCRATCH/xa.sqlite"
 offline "$BUNDLE/motcua" report --db "$SCRATCH/xa.sqlite" --out "$SCRATCH/xa.pdf" 2>/dev/null
-pdftotext -layout "$SCRATCH/xa.pdf" - | grep -q "XÃ CHI LĂNG" || fail "báo cáo của xã không có XÃ CHI LĂNG"
+pdftotext -layout "$SCRATCH/xa.pdf" "$SCRATCH/xa.txt"  # a file: grep -q on a pipe trips pipefail
+grep -q "XÃ CHI LĂNG" "$SCRATCH/xa.txt" || fail "báo cáo của xã không có XÃ CHI LĂNG"
 
 step "kích thước"
 UNPACKED=$(du -sb "$BUNDLE" | cut -f1)

@@ -25,7 +25,7 @@ from ..domain.text import format_date, format_number
 from ..store.registry import Registry
 from .bar_chart import Bar, StaffBarChart
 from .empty_state import EmptyState
-from .table_model import ALERT_BACKGROUND, WARN_TEXT, Column, RecordTableModel
+from .table_model import ALERT_BACKGROUND, WARN_TEXT, Column, RecordTableModel, short_unit_name
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _order(r: OverviewRow) -> tuple:
 def _name(r: OverviewRow) -> str:
     if r.unit is None:
         return "Tổng cộng"
-    return ("    " * r.depth + "↳ " if r.depth else "") + r.unit.name
+    return ("    " * r.depth + "↳ " if r.depth else "") + _short(r.unit.name)
 
 
 def overview_columns() -> list[Column]:
@@ -76,9 +76,8 @@ def overview_columns() -> list[Column]:
 
 
 def _short(name: str) -> str:
-    for prefix in ("Bộ phận Một cửa ", "Trung tâm Phục vụ hành chính công "):
-        name = name.removeprefix(prefix)
-    return name
+    """The part of a unit's name worth the room: after "Bộ phận Một cửa" or the centre's name."""
+    return short_unit_name(name).removeprefix("Trung tâm Phục vụ hành chính công ")
 
 
 class OverviewTab(QWidget):

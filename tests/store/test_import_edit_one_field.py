@@ -24,7 +24,8 @@ EDITS = {
                "Loại": ("units", {"kind"}), "Địa chỉ": ("units", {"address"}),
                "Diện tích (m²)": ("units", {"area_m2"}), "Thứ tự": ("units", {"sort_order"}),
                "Ghi chú": ("units", {"notes"}), "Tên ĐVHC": ("units", {"admin_name"}),
-               "Quy chế": ("units", {"rules"}), "Đường dây nóng": ("units", {"hotline"})},
+               "Quy chế": ("units", {"rules"}), "Đường dây nóng": ("units", {"hotline"}),
+               "Mã ĐVHC": ("units", {"official_code"})},
     "Cán bộ": {"Mã cán bộ": ("people", {"code"}), "Họ và tên": ("people", {"full_name"}),
                "Năm sinh": ("people", {"birth_year"}), "Điện thoại": ("people", {"phone"}),
                "Giới tính": ("people", {"gender"}), "Trình độ": ("people", {"qualification"}),
@@ -43,14 +44,17 @@ EDITS = {
                           "Định mức Huyện": ("equipment_norms", {"quantity"})},
 }  # fmt: skip
 PERSON_FIELDS = {h for h, (t, _) in EDITS["Cán bộ"].items() if t == "people"}
-ALTERNATIVES = {"Cấp": ["Huyện", "Xã"], "Loại": ["huyện", "thị trấn", "xã", "phường"],
-                "Hình thức": ["Biên chế", "Biệt phái", "Cử đến"], "Giới tính": ["Nam", "Nữ"],
+# Cử đến needs a Cơ quan cử, which a one-field edit of a row without one cannot give
+ALTERNATIVES = {"Cấp": ["Tỉnh", "Huyện", "Xã"], "Loại": ["huyện", "thị trấn", "xã", "phường", "đặc khu"],
+                "Hình thức": ["Biên chế", "Biệt phái", "Hỗ trợ"], "Giới tính": ["Nam", "Nữ"],
                 "Tình trạng": ["Tốt", "Hỏng", "Chờ thanh lý"]}  # fmt: skip
 
 
 def _new_value(draw, sheet: str, header: str, old, row: dict, wb) -> object:
     if header in ALTERNATIVES:
         return draw(st.sampled_from([v for v in ALTERNATIVES[header] if v != old]))
+    if header == "Mã ĐVHC":
+        return draw(st.from_regex(r"[0-9]{5}", fullmatch=True).filter(lambda c: c != old))
     if header in ("Mã", "Mã cán bộ"):
         return "MOI-" + draw(st.from_regex(r"[A-Z0-9]{4}", fullmatch=True))
     if header == "Mã đơn vị":

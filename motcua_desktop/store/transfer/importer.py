@@ -41,7 +41,7 @@ from ..registry import Registry
 from .cells import ChoiceList
 from .columns import SHEET_ORDER
 from .journal import describe, difference, snapshot
-from .parents import check_parents
+from .parents import check_parents, write_parents
 from .parsing import Problems, parse_equipment, parse_staff, parse_types, parse_units
 from .reading import RawSheet, read_file
 from .register_view import RegisterView
@@ -117,8 +117,8 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
         file_codes = _file_unit_codes(by_key.get("units"), problems)
         _check_refs(staff_in, register, file_codes, problems)
         _check_refs(equipment_in, register, file_codes, problems)
-        check_parents(units_in, lambda code: code in register.units or code.casefold() in file_codes, problems)
         writer.check_ids(units_in, staff_in, equipment_in, types_in)
+        check_parents(units_in, lambda code: code in register.units or code.casefold() in file_codes, problems)
         groups = writer.group_people(staff_in)
         if problems:
             raise _refuse(path, problems)
@@ -126,6 +126,7 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
             raise InputRejected(f"{path.name} không có dòng dữ liệu nào để nhập")
         before = snapshot(registry.db.conn) if journal else None
         unit_ids = writer.units(units_in)
+        write_parents(registry, units_in, unit_ids.get)
         type_ids = writer.types(types_in, equipment_in)
         writer.staff(groups, unit_ids)
         writer.equipment(equipment_in, unit_ids, type_ids)

@@ -12,7 +12,6 @@ from ..registry import Registry
 from ..rows import PERSON_COLUMNS, assignment_to_row, item_to_row, person_to_row
 from .columns import ROW_ID, ROW_ID_LABEL
 from .identity import RowId, Span, describe_period, overlaps
-from .parents import write_parents
 from .parsing import EMPTY, EquipmentIn, Problems, StaffIn, TypeIn, UnitIn
 from .register_view import Codes, RegisterView
 from .summary import ImportSummary
@@ -225,7 +224,6 @@ class Writer:
                 self.summary.units.updated += 1
             else:
                 self.summary.units.unchanged += 1
-        write_parents(self.registry, units_in, ids.get)
         return ids
 
     def types(self, types_in: list[TypeIn], equipment_in: list[EquipmentIn]) -> dict[str, int | None]:
