@@ -6,6 +6,7 @@ commune replaces only its rows."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -97,6 +98,27 @@ def test_the_narrative_counts_the_communes_that_sent_and_the_pdf_docx_xlsx_are_w
         out = tmp_path / f"tong-hop.{ext}"
         assert cli("report", "--db", str(db), "--out", str(out), "--as-of", DAY.isoformat()) == 0
         assert out.stat().st_size > 0
+
+
+def _equipment(db: Path) -> tuple[TableRow, ...]:
+    reg = Registry.open(db)
+    try:
+        report = dataclasses.replace(choose_report(reg), appendices=("staff", "equipment"))
+        content = content_for(reg, report, DAY)
+    finally:
+        reg.close()
+    return next(t for t in content.appendices if t.key == "equipment").rows
+
+
+def test_the_equipment_appendix_is_grouped_by_commune_the_same_way(received):
+    db, communes, _ = received
+    groups = _groups(_equipment(db))
+    own = [r for r in _equipment(communes["06463"]) if r.kind == "unit"]
+    group, members = groups["Xã Chi Lăng"]
+    assert [r.cells[1:] for r in members] == [r.cells[1:] for r in own]  # have/norm per type, shortfall
+    assert str(group.cells[0]).isalpha() and str(group.cells[0]).isupper()  # a Roman numeral
+    assert group.cells[-1] == sum(int(r.cells[-1] or 0) for r in own)
+    assert "2/" in str(group.cells[3])  # Chi Lăng's 2 printers are the group's
 
 
 def test_receiving_the_same_packages_again_changes_nothing(received, capsys):
