@@ -34,3 +34,14 @@ BEGIN
         'staff_total', NEW.staff_total
     ));
 END;
+
+-- Packages this office made (motcua submit): the report of the same date prints the check
+-- code, so the signed report vouches for the package sent with it.
+CREATE TABLE sent_packages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    package_id TEXT NOT NULL,
+    data_date TEXT NOT NULL,
+    made_at TEXT NOT NULL,
+    check_code TEXT NOT NULL,
+    file_name TEXT NOT NULL DEFAULT ''
+);

@@ -12,7 +12,7 @@ from .errors import UserError
 def cmd_submit(args: argparse.Namespace) -> int:
     from ..store.packages import submit_package
 
-    registry = open_existing(args, read_only=True)
+    registry = open_existing(args)
     try:
         info = submit_package(registry, check_out(args, args.out), args.as_of)
     finally:

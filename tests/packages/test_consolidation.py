@@ -121,6 +121,20 @@ def test_the_equipment_appendix_is_grouped_by_commune_the_same_way(received):
     assert "2/" in str(group.cells[3])  # Chi Lăng's 2 printers are the group's
 
 
+def test_the_sending_offices_report_of_that_date_prints_the_packages_check_code(received):
+    _, communes, packages = received
+    info = {row[0]: row[1] for row in load_workbook(packages[0])["Thông tin gói"].iter_rows(values_only=True)}
+    assert len(info["Mã kiểm tra"]) == 64 and info["Mã cơ quan"] == "06463"
+    reg = Registry.open(communes["06463"])
+    try:
+        on_day = " ".join(b.text for b in content_for(reg, choose_report(reg), DAY).blocks)
+        other_day = " ".join(b.text for b in content_for(reg, choose_report(reg), date(2026, 3, 2)).blocks)
+    finally:
+        reg.close()
+    assert f"Mã kiểm tra: {info['Mã kiểm tra']}" in on_day
+    assert "Mã kiểm tra" not in other_day
+
+
 def test_receiving_the_same_packages_again_changes_nothing(received, capsys):
     db, _, packages = received
     before = dump(db)

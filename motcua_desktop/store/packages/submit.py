@@ -77,5 +77,19 @@ def submit_package(registry: Registry, out: str | Path, as_of: date | None = Non
                 os.unlink(tmp)
     except OSError as exc:
         raise StoreError(f"Không ghi được {out}: {exc.strerror or exc}") from None
+    if not registry.read_only:  # the report of that date prints the package's check code
+        with registry.transaction():
+            registry.db.conn.execute(
+                "INSERT INTO sent_packages (package_id, data_date, made_at, check_code, file_name) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [info.package_id, day.isoformat(), info.made_at.isoformat(), info.check_code, out.name])
     return info
+
+
+def sent_check_code(registry: Registry, day: date) -> str:
+    """The check code of the last package this register made for ``day`` ("" if none)."""
+    row = registry.db.conn.execute(
+        "SELECT check_code FROM sent_packages WHERE data_date = ? ORDER BY id DESC LIMIT 1", [day.isoformat()]
+    ).fetchone()
+    return str(row[0]) if row else ""
 
