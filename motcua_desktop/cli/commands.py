@@ -95,10 +95,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..store.transfer import import_file
+    from ..store.transfer.options import parse_options
 
+    options = parse_options(args.map or [], args.default or [])
     registry = open_existing(args)
     try:
-        summary = import_file(registry, Path(args.file))
+        summary = import_file(registry, Path(args.file), options=options)
     finally:
         registry.close()
     print(summary.describe())
@@ -187,6 +189,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = add("import", cmd_import, "nhập đơn vị, cán bộ, thiết bị từ tệp .xlsx, .xls, .ods hoặc .csv")
     p.add_argument("file", help="tệp .xlsx, .xls, .ods hoặc .csv")
+    p.add_argument("--map", action="append", metavar='"TÊN CỘT=trường"',
+                   help='cột của tệp chứa trường nào (ví dụ "Nơi công tác=Mã đơn vị"); '
+                   '"TÊN CỘT=" để bỏ qua cột; dùng nhiều lần được')
+    p.add_argument("--default", action="append", metavar='"trường=giá trị"',
+                   help='giá trị cho mọi dòng khi tệp không có cột đó (ví dụ "Hình thức=Biên chế")')
 
     p = add("export", cmd_export, "xuất toàn bộ dữ liệu ra tệp .xlsx theo mẫu nhập")
     p.add_argument("--out", required=True, help="tệp .xlsx")

@@ -3,8 +3,8 @@ added, changed (old → new) and left alone, or of every error by cell and name;
 import itself as ONE step of the undo history (Ctrl+Z puts the register back exactly, and
 the steps before it stay undoable).
 
-Kept apart from the main window and the file menu: a later column-mapping step (issue 14)
-slots in before the preview.
+Before the preview, the mapping step (:mod:`.import_mapping`): which field each column of
+the file holds, and values for the fields it lacks.
 """
 
 from __future__ import annotations
@@ -113,6 +113,7 @@ class ImportFlow(QObject):
     """Preview, then import, then one undo step; ``finished(True)`` once the data changed."""
 
     finished = Signal(bool)
+    mapping_shown = Signal(object)  # the mapping dialog, shown
     previewed = Signal(object)  # the preview dialog, shown
 
     def __init__(self, window: Any, path: Path):
@@ -121,17 +122,41 @@ class ImportFlow(QObject):
         self.job: BackgroundJob | None = None
         self.preview: ImportPreviewDialog | None = None
         self.dialog: QWidget | None = None
+        self.mapping: Any = None
+        self.options: Any = None
 
     def start(self) -> ImportFlow:
         path = self.path
 
+        def plan(registry: Registry) -> Any:
+            from ..store.transfer.plan import plan_file
+
+            return plan_file(path), [u.name for u in registry.units.list()]
+
+        self._run(plan, self.window.tr("Đang đọc %1…"), self._show_mapping)
+        return self
+
+    def _show_mapping(self, result: Any) -> None:
+        from .import_mapping import ImportMappingDialog
+
+        plans, units = result
+        self.mapping = ImportMappingDialog(self.path.name, plans, units, self.window.ui_settings, self.window)
+        self.mapping.accepted.connect(self._dry_run)
+        self.mapping.rejected.connect(lambda: self.finished.emit(False))
+        self.mapping.open()
+        self.mapping_shown.emit(self.mapping)
+
+    def _dry_run(self) -> None:
+        path = self.path
+        self.mapping.remember()
+        options = self.options = self.mapping.options()
+
         def dry_run(registry: Registry) -> Any:
             from ..store.transfer import import_file
 
-            return import_file(registry, path, dry_run=True, journal=True)
+            return import_file(registry, path, dry_run=True, journal=True, options=options)
 
         self._run(dry_run, self.window.tr("Đang đọc %1…"), self._show_preview)
-        return self
 
     def _run(self, job: Any, busy: str, done: Any) -> None:
         self.job = BackgroundJob(self.window, Path(self.window.registry.path), job,
@@ -157,12 +182,12 @@ class ImportFlow(QObject):
         self.previewed.emit(self.preview)
 
     def _import(self) -> None:
-        path = self.path
+        path, options = self.path, self.options
 
         def run(registry: Registry) -> Any:
             from ..store.transfer import import_file
 
-            return import_file(registry, path, journal=True)
+            return import_file(registry, path, journal=True, options=options)
 
         self._run(run, self.window.tr("Đang nhập %1…"), self._imported)
 

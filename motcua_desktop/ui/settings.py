@@ -92,3 +92,26 @@ class UiSettings:
     @show_former_staff.setter
     def show_former_staff(self, value: bool) -> None:
         self._qs.setValue("staff/show_former", bool(value))
+
+    # import column mapping ------------------------------------------------------------
+    def import_choices(self, signature: str) -> dict[str, dict[str, str]] | None:
+        """What the user chose last time for a sheet with these headers (see ``import_mapping``)."""
+        import json
+
+        text = str(self._qs.value(f"import_mapping/{_setting_key(signature)}", "", str))
+        try:
+            value = json.loads(text) if text else None
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
+
+    def set_import_choices(self, signature: str, choices: dict[str, dict[str, str]]) -> None:
+        import json
+
+        self._qs.setValue(f"import_mapping/{_setting_key(signature)}", json.dumps(choices, ensure_ascii=False))
+
+
+def _setting_key(signature: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(signature.encode("utf-8")).hexdigest()[:16]

@@ -49,7 +49,7 @@ def test_each_bad_row_is_named_and_nothing_is_written(sample_registry, tmp_path)
     })  # fmt: skip
     error = refused(sample_registry, path)
     assert error.problems == [
-        "loi.xlsx[Cán bộ]:2: Mã đơn vị: không có đơn vị mã 'KHONG-CO' trong tệp hay trong dữ liệu",
+        "loi.xlsx[Cán bộ]:2: Mã đơn vị: không có đơn vị nào mã hay tên 'KHONG-CO' trong tệp hay trong dữ liệu",
         "loi.xlsx[Cán bộ]:3: Hình thức: 'Hợp đồng' không có trong danh sách (Biên chế, Biệt phái, Cử đến, Hỗ trợ)",
         "loi.xlsx[Cán bộ]:4: Từ ngày: ngày 31/02/2024 không có trên lịch",
         "loi.xlsx[Cán bộ]:5: Họ và tên: không được để trống",
@@ -122,7 +122,11 @@ def test_a_missing_required_column_names_the_header_row(registry, tmp_path):
     path = write_xlsx(tmp_path / "thieu_cot.xlsx", {
         "Cán bộ": [["Mã cán bộ", "Họ và tên", "Mã đơn vị"], ["P1", "Nguyễn Văn An", "A"]],
     })  # fmt: skip
-    assert refused(registry, path).problems == ["thieu_cot.xlsx[Cán bộ]:1: Hình thức: thiếu cột này"]
+    assert refused(registry, path).problems == [
+        "thieu_cot.xlsx[Cán bộ]:1: Hình thức: thiếu cột này (thường ghi là 'Hình thức', 'Hình thức làm việc', "
+        "'Hình thức bố trí'; các cột đã thấy: 'Mã cán bộ', 'Họ và tên', 'Mã đơn vị'); hãy chọn cột cho trường "
+        "này (--map \"TÊN CỘT=Hình thức\") hoặc một giá trị chung (--default \"Hình thức=...\")"
+    ]
 
 
 def test_row_numbers_are_the_spreadsheets_even_after_blank_rows(registry, tmp_path):

@@ -40,8 +40,10 @@ def test_export_then_import_into_an_empty_register(window, qtbot, tmp_path):
 
 
 def _preview(qtbot, flow):
-    with qtbot.waitSignal(flow.previewed, timeout=20000) as blocker:
+    with qtbot.waitSignal(flow.mapping_shown, timeout=20000) as blocker:
         pass
+    with qtbot.waitSignal(flow.previewed, timeout=20000) as blocker:
+        flow.mapping.continue_button.click()
     return blocker.args[0]
 
 

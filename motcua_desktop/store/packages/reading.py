@@ -66,7 +66,7 @@ def read_package(registry: Registry, path: Path, province: str, centres: dict[st
     name = path.name
     problems: list[str] = []
     aside: dict[str, Grid | None] = {INFO_SHEET: None}
-    sheets = read_file(path, problems, aside)  # type: ignore[arg-type]  # filled in place
+    sheets = read_file(path, problems, aside=aside)  # type: ignore[arg-type]  # filled in place
     info = read_info(aside[INFO_SHEET], name)
     if problems:
         raise InputRejected(f"không nhận {name}: tệp có lỗi", problems)

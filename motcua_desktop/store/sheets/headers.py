@@ -57,6 +57,9 @@ class Header:
     repeated: list[str]  # labels found twice (the first is used)
     joins: list[tuple[int, ...]] = field(default_factory=list)  # positions joined into one column
     width: int = 0  # joined columns are placed from this position on
+    texts: dict[str, str] = field(default_factory=dict)  # key -> the header as the file writes it
+    clashes: list[tuple[str, str, str]] = field(default_factory=list)  # (label, first header, second)
+    seen: list[str] = field(default_factory=list)  # every header of the file, in order
 
     def row_values(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
         """A data row with each joined column appended (its parts separated by a space)."""
@@ -78,18 +81,24 @@ def _one_row(values: tuple[Any, ...], vocab: Vocabulary) -> Header:
     found: dict[str, int] = {}
     labels: dict[str, str] = {}
     ignored, repeated = [], []
+    texts: dict[str, str] = {}
+    clashes: list[tuple[str, str, str]] = []
+    seen: list[str] = []
     for position, value in enumerate(values):
         text = _text(value)
         if not text:
             continue
+        seen.append(text)
         hit = vocab.recognise(text)
         if hit is None:
             ignored.append(text)
         elif hit[0] in found:
             repeated.append(hit[1])
+            clashes.append((hit[1], texts[hit[0]], text))
         else:
-            found[hit[0]], labels[hit[0]] = position, hit[1]
-    return Header(0, 0, found, labels, ignored, repeated, width=len(values))
+            found[hit[0]], labels[hit[0]], texts[hit[0]] = position, hit[1], text
+    return Header(0, 0, found, labels, ignored, repeated, width=len(values), texts=texts,
+                  clashes=clashes, seen=seen)
 
 
 def _two_rows(top: tuple[Any, ...], sub: tuple[Any, ...], vocab: Vocabulary) -> Header | None:
@@ -99,6 +108,9 @@ def _two_rows(top: tuple[Any, ...], sub: tuple[Any, ...], vocab: Vocabulary) -> 
     found: dict[str, int] = {}
     labels: dict[str, str] = {}
     ignored, repeated = [], []
+    texts: dict[str, str] = {}
+    clashes: list[tuple[str, str, str]] = []
+    seen: list[str] = []
     parts: dict[str, dict[int, int]] = {}
     parent_text, parent_hit = "", None
     used_sub = False
@@ -117,17 +129,22 @@ def _two_rows(top: tuple[Any, ...], sub: tuple[Any, ...], vocab: Vocabulary) -> 
             if part is not None and parent_hit is not None and parent_hit[0] == part[0]:
                 parts.setdefault(part[0], {})[part[1]] = p
                 labels.setdefault(part[0], parent_hit[1])
+                texts.setdefault(part[0], parent_text)
                 continue
-            hit = vocab.recognise(lower) or vocab.recognise(f"{parent_text} {lower}")
-            text = lower
+            hit, text = vocab.recognise(lower), lower
+            if hit is None and parent_text:  # ``Nam`` under ``Ngày, tháng, năm sinh``
+                hit = vocab.recognise(f"{parent_text} {lower}")
+                text = f"{parent_text} / {lower}" if hit is not None else lower
         else:
             hit, text = parent_hit, upper
+        seen.append(text)
         if hit is None:
             ignored.append(text)
         elif hit[0] in found or hit[0] in parts:
             repeated.append(hit[1])
+            clashes.append((hit[1], texts.get(hit[0], hit[1]), text))
         else:
-            found[hit[0]], labels[hit[0]] = p, hit[1]
+            found[hit[0]], labels[hit[0]], texts[hit[0]] = p, hit[1], text
     if not used_sub:
         return None
     joins: list[tuple[int, ...]] = []
@@ -136,7 +153,7 @@ def _two_rows(top: tuple[Any, ...], sub: tuple[Any, ...], vocab: Vocabulary) -> 
             continue
         found[key] = width + len(joins)
         joins.append(tuple(pieces[i] for i in sorted(pieces)))
-    return Header(0, 0, found, labels, ignored, repeated, joins, width)
+    return Header(0, 0, found, labels, ignored, repeated, joins, width, texts, clashes, seen)
 
 
 def find_header(rows: Sequence[tuple[int, tuple[Any, ...]]], vocab: Vocabulary,
@@ -153,7 +170,7 @@ def find_header(rows: Sequence[tuple[int, tuple[Any, ...]]], vocab: Vocabulary,
             return None
         best = _one_row(values, vocab)
         best.first_row = best.last_row = number
-        if index + 1 < len(rows):
+        if index + 1 < len(rows) and best.columns:  # a title row is not the top of a header
             below_number, below = rows[index + 1]
             double = _two_rows(values, below, vocab)
             if double is not None and (len(double.columns), len(double.joins)) > (len(best.columns), 0):

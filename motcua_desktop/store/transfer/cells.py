@@ -127,3 +127,15 @@ class ChoiceList:
         if found is None:
             raise CellProblem(f"'{clean_line(raw)[:60]}' không có trong danh sách ({self.labels()})")
         return found
+
+
+def birth_year(value: object) -> int | None:
+    """A birth year written as a year (``1985``) or a full date (a date cell, ``19/04/1985``)."""
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime | date):
+        return value.year
+    if isinstance(value, str) and not clean_line(value).isdigit():
+        found = day(value)
+        return None if found is None else found.year
+    return integer(value)

@@ -31,8 +31,9 @@ once cannot lose each other's changes: the second waits, or is told the file is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ...domain.text import clean_line, format_number
 from ..database import write_transaction
@@ -41,12 +42,16 @@ from ..registry import Registry
 from .cells import ChoiceList
 from .columns import SHEET_ORDER
 from .journal import describe, difference, snapshot
+from .options import ImportOptions
 from .parents import check_parents, write_parents
-from .parsing import Problems, parse_equipment, parse_staff, parse_types, parse_units
+from .parsing import Problems, UnitIn, parse_equipment, parse_staff, parse_types, parse_units
 from .reading import RawSheet, read_file
 from .register_view import RegisterView
 from .summary import ImportSummary
+from .unit_names import UnitNames, UnknownUnit
 from .writing import Writer
+
+_R = TypeVar("_R")
 
 
 def _file_unit_codes(raw: RawSheet | None, problems: Problems) -> set[str]:
@@ -68,11 +73,33 @@ def _file_unit_codes(raw: RawSheet | None, problems: Problems) -> set[str]:
     return set(first)
 
 
-def _check_refs(rows: list[Any], register: RegisterView, file_codes: set[str], problems: Problems) -> None:
+def _check_refs(rows: list[Any], register: RegisterView, file_codes: set[str], names: UnitNames,
+                problems: Problems) -> None:
+    """Each row's unit, written as a code or a name, becomes its code; a sheet named after a
+    unit that is not one is told once, not on every row."""
+    told: set[int] = set()
     for s in rows:
-        if s.unit_code and not (s.unit_code in register.units or s.unit_code.casefold() in file_codes):
-            problems.add(s.raw, s.row, "Mã đơn vị",
-                         f"không có đơn vị mã '{s.unit_code}' trong tệp hay trong dữ liệu")
+        if not s.unit_code or s.unit_code in register.units or s.unit_code.casefold() in file_codes:
+            continue
+        try:
+            s.unit_code = names.code(s.unit_code)
+        except UnknownUnit as exc:
+            if not s.raw.unit_from_sheet:
+                problems.add(s.raw, s.row, s.raw.labels.get("unit_code", "Mã đơn vị"), str(exc))
+            elif id(s.raw) not in told:
+                told.add(id(s.raw))
+                problems.add(s.raw, s.raw.header_row, "Mã đơn vị",
+                             f"trang không có cột đơn vị (các cột đã thấy: {', '.join(s.raw.seen)}) và tên "
+                             f"trang không chỉ một đơn vị: {exc}")
+
+
+def _names(register: RegisterView, units_in: list[UnitIn]) -> UnitNames:
+    mine = [(u.unit.code, u.unit.name, u.unit.admin_name) for u in units_in]
+    return UnitNames(mine + [(u.code, u.name, u.admin_name) for u in register.unit_list])
+
+
+def _parse_all(sheets: list[RawSheet], parse: Callable[[RawSheet], list[_R]]) -> list[_R]:
+    return [row for raw in sheets for row in parse(raw)]
 
 
 def _refuse(path: Path, problems: Problems) -> InputRejected:
@@ -86,7 +113,7 @@ def _refuse(path: Path, problems: Problems) -> InputRejected:
 
 
 def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
-                journal: bool = False) -> ImportSummary:
+                journal: bool = False, options: ImportOptions | None = None) -> ImportSummary:
     """Import a ``.xlsx``/``.xls``/``.ods``/``.csv`` in the workbook format; all or nothing.
 
     ``dry_run``: do everything, then roll back (the preview's figures). ``journal``: keep
@@ -95,11 +122,13 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
     """
     path = Path(path)
     read_problems: list[str] = []
-    sheets = read_file(path, read_problems)
+    sheets = read_file(path, read_problems, options)
     problems = Problems()
     for line in read_problems:
         problems.whole(line)
-    by_key = {raw.sheet.key: raw for raw in sheets}
+    by_key: dict[str, list[RawSheet]] = {}
+    for raw in sheets:
+        by_key.setdefault(raw.sheet.key, []).append(raw)
     summary = ImportSummary(path.name)
     summary.sheets = [k for k in SHEET_ORDER if k in by_key]
     summary.ignored_columns = [f"{raw.title}: {h}" for raw in sheets for h in raw.ignored]
@@ -107,16 +136,17 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
 
     with write_transaction(registry.db, commit=not dry_run):
         levels, kinds = ChoiceList(registry.units.levels()), ChoiceList(registry.units.kinds())
-        units_in = parse_units(by_key["units"], levels, kinds, problems) if "units" in by_key else []
-        staff_in = parse_staff(by_key["staff"], problems) if "staff" in by_key else []
-        equipment_in = parse_equipment(by_key["equipment"], problems) if "equipment" in by_key else []
-        types_in = parse_types(by_key["types"], levels, problems) if "types" in by_key else []
+        units_in = _parse_all(by_key.get("units", []), lambda r: parse_units(r, levels, kinds, problems))
+        staff_in = _parse_all(by_key.get("staff", []), lambda r: parse_staff(r, problems))
+        equipment_in = _parse_all(by_key.get("equipment", []), lambda r: parse_equipment(r, problems))
+        types_in = _parse_all(by_key.get("types", []), lambda r: parse_types(r, levels, problems))
 
         register = RegisterView(registry)
         writer = Writer(registry, register, problems, summary)
-        file_codes = _file_unit_codes(by_key.get("units"), problems)
-        _check_refs(staff_in, register, file_codes, problems)
-        _check_refs(equipment_in, register, file_codes, problems)
+        file_codes = _file_unit_codes(next(iter(by_key.get("units", [])), None), problems)
+        names = _names(register, units_in)
+        _check_refs(staff_in, register, file_codes, names, problems)
+        _check_refs(equipment_in, register, file_codes, names, problems)
         writer.check_ids(units_in, staff_in, equipment_in, types_in)
         check_parents(units_in, lambda code: code in register.units or code.casefold() in file_codes, problems)
         groups = writer.group_people(staff_in)

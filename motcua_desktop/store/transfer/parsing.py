@@ -31,6 +31,7 @@ from . import cells
 from .cells import CellProblem, ChoiceList
 from .columns import NORM_KEY_PREFIX, ROW_ID, SHEET_ORDER, SHEETS, norm_level_text
 from .identity import BadRowId, RowId, parse_row_id
+from .meanings import BIRTH_DATE, BIRTH_FEMALE, BIRTH_MALE
 from .reading import RawSheet
 
 # Value lists that are code, not data.
@@ -99,6 +100,7 @@ class RowReader:
     def __init__(self, raw: RawSheet, row: int, values: tuple[object, ...], problems: Problems):
         self.raw, self.row, self.values, self.problems = raw, row, values, problems
         self.failed: set[str] = set()  # labels already reported
+        self.failed_keys: set[str] = set()
 
     def has(self, key: str) -> bool:
         return key in self.raw.columns
@@ -116,7 +118,7 @@ class RowReader:
         return result
 
     def label(self, key: str) -> str:
-        return self.raw.labels.get(key) or _LABELS[key, self.raw.sheet.key]
+        return self.raw.labels.get(key) or _LABELS.get((key, self.raw.sheet.key), key)
 
     def report(self, label: str, message: str) -> None:
         if label not in self.failed:
@@ -138,6 +140,13 @@ class RowReader:
 
     def day(self, key: str) -> date | None:
         return self._get(key, cells.day)
+
+    def birth(self, key: str) -> int | None:
+        before = len(self.failed)
+        year = self._get(key, cells.birth_year)
+        if len(self.failed) > before:
+            self.failed_keys.add(key)
+        return year
 
     def row_id(self) -> RowId | None:
         text = self.line(ROW_ID) if ROW_ID in self.raw.columns else ""
@@ -265,10 +274,11 @@ def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
         start, end = r.day("start"), r.day("end")
         notes, decision = r.text("notes"), r.line("decision")
         person_only = not (unit_code or kind or position or agency or fields or start or end or decision)
+        born, gender = _birth(r)
         person = r.validated(
             clean_person,
-            Person(full_name=name or "?", code=code, birth_year=r.integer("birth_year"),
-                   gender=r.line("gender"), phone=r.line("phone"),
+            Person(full_name=name or "?", code=code, birth_year=born,
+                   gender=gender, phone=r.line("phone"),
                    qualification=r.line("qualification"),
                    notes=r.text("person_notes") or (notes if person_only else "")),
         )  # fmt: skip
@@ -291,9 +301,32 @@ def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
             out.append(
                 StaffIn(number, raw, code, name, person.birth_year, person.phone, person.gender,
                         person.qualification, unit_code, assignment, person.notes,
-                        frozenset(raw.columns), row_id=rid)
+                        _present(raw), row_id=rid)
             )
     return out
+
+
+def _present(raw: RawSheet) -> frozenset[str]:
+    """The fields the sheet gives: ``Ngày sinh`` gives the birth year, ``Nam``/``Nữ`` the gender too."""
+    keys = set(raw.columns)
+    if keys & {BIRTH_DATE, BIRTH_MALE, BIRTH_FEMALE}:
+        keys.add("birth_year")
+    if keys & {BIRTH_MALE, BIRTH_FEMALE}:
+        keys.add("gender")
+    return frozenset(keys)
+
+
+def _birth(r: RowReader) -> tuple[int | None, str]:
+    """The birth year from ``Năm sinh``, ``Ngày sinh`` or the date under ``Nam``/``Nữ`` (which
+    also gives the gender when there is no ``Giới tính`` column)."""
+    gender = r.line("gender")
+    for key, sex in (("birth_year", ""), (BIRTH_DATE, ""), (BIRTH_MALE, "Nam"), (BIRTH_FEMALE, "Nữ")):
+        if not r.has(key):
+            continue
+        year = r.birth(key)
+        if year is not None or key in r.failed_keys:
+            return year, gender or sex
+    return None, gender
 
 
 def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:

@@ -117,7 +117,7 @@ class Writer:
                 if person is not None:
                     self._same_person(s, person)
             key = ("id", person.id) if person is not None else (
-                ("code", s.person_code.casefold()) if s.person_code else ("row", s.row))
+                ("code", s.person_code.casefold()) if s.person_code else ("row", id(s.raw), s.row))
             if key not in groups:
                 groups[key] = Group([], person)
                 out.append(groups[key])
