@@ -20,11 +20,12 @@ def motcua_import(db, path, *extra: str) -> int:
 def test_a_list_with_a_title_its_own_headers_and_units_by_full_or_short_name_xlsx(sample_db_path, tmp_path, capsys):
     path = write_xlsx(tmp_path / "Danh sách.xlsx", {"Sheet1": [
         TITLE, [],
-        ["STT", "Họ và tên", "Năm sinh", "Chức vụ", "Đơn vị công tác", "Hình thức", "Ghi chú"],
-        [1, "Trần Văn Mới", 1990, "Công chức Tư pháp", "Bộ phận Một cửa xã Mai Sao", "Biên chế", ""],
-        [2, "Lò Thị Hoa", 1995, "Văn phòng", "xã Nhân Lý", "biên chế", ""],
-        [3, "Hoàng Văn Ba", 1988, "Địa chính", "Trung tâm Phục vụ hành chính công xã Chi Lăng", "Biệt phái", ""],
-        [4, "Nông Thị Tư", 1979, "Văn hóa", "VÂN AN", "Cử đến", ""],
+        ["STT", "Họ và tên", "Năm sinh", "Chức vụ", "Đơn vị công tác", "Hình thức", "Cơ quan cử", "Ghi chú"],
+        [1, "Trần Văn Mới", 1990, "Công chức Tư pháp", "Bộ phận Một cửa xã Mai Sao", "Biên chế", "", ""],
+        [2, "Lò Thị Hoa", 1995, "Văn phòng", "xã Nhân Lý", "biên chế", "", ""],
+        [3, "Hoàng Văn Ba", 1988, "Địa chính", "Trung tâm Phục vụ hành chính công xã Chi Lăng", "Biệt phái", "", ""],
+        # Cử đến names who sends (issue-9's rule)
+        [4, "Nông Thị Tư", 1979, "Văn hóa", "VÂN AN", "Cử đến", "Phòng Văn hóa - Thông tin", ""],
         *SIGNED,
     ]})  # fmt: skip
     before = count(sample_db_path, "people")
