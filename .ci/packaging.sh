@@ -62,6 +62,11 @@ offline "$BUNDLE/motcua" init --office 06463 --db "$SCRATCH/xa.sqlite"
 offline "$BUNDLE/motcua" report --db "$SCRATCH/xa.sqlite" --out "$SCRATCH/xa.pdf" 2>/dev/null
 pdftotext -layout "$SCRATCH/xa.pdf" "$SCRATCH/xa.txt"  # a file: grep -q on a pipe trips pipefail
 grep -q "XÃ CHI LĂNG" "$SCRATCH/xa.txt" || fail "báo cáo của xã không có XÃ CHI LĂNG"
+# Output redirected in a code page without Vietnamese (Windows: cp1252/cp1258 for a file or a
+# pipe): the frozen CLI still writes UTF-8 and exits 0
+PYTHONIOENCODING=cp1252 offline "$BUNDLE/motcua" check --db "$SCRATCH/mau.sqlite" > "$SCRATCH/cp1252.txt" \
+  || fail "motcua check > tệp thất bại khi bảng mã là cp1252"
+grep -q "nguyên vẹn" "$SCRATCH/cp1252.txt" || fail "đầu ra chuyển hướng không phải UTF-8"
 
 step "kích thước"
 UNPACKED=$(du -sb "$BUNDLE" | cut -f1)

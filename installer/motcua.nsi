@@ -11,7 +11,13 @@
 ; uninstalling removes it only when the user ticks the box (or passes /REMOVEDATA with /S).
 ;
 ; Command line: /S silent; /ALLUSERS or /CURRENTUSER picks the mode without asking;
-; /NODESKTOP skips the desktop shortcut; /D=C:\path sets the folder (last, unquoted).
+; /NODESKTOP skips the desktop shortcut; /D=C:\path sets the folder of a first install (last,
+; unquoted; an upgrade stays where the installed copy is).
+;
+; Exit codes: 0 done; 1 cancelled; 2 aborted; 3 Một Cửa Desktop is running (named mutex
+; ${MUTEX}, held by every running copy of the app); 4 already installed in the other mode
+; (for all users / for one user) and that was not chosen; 740 all-users mode without
+; administrator rights.
 
 Unicode true
 ManifestDPIAware true
@@ -29,7 +35,29 @@ RequestExecutionLevel user
   !define OUTDIR "..\dist"
 !endif
 !ifndef VERSION4
-  !define VERSION4 "${VERSION}.0"
+  ; VIProductVersion needs four numbers: 0.2.0rc1 -> 0.2.0.0, 1.0.3.dev2 -> 1.0.3.0. The
+  ; pre-release marker stays in the text fields (FileVersion/ProductVersion show ${VERSION}).
+  !searchparse /noerrors "${VERSION}" "" V_MAJOR "." V_MINOR "." V_PATCH
+  !ifndef V_MINOR
+    !define V_MINOR 0
+  !endif
+  !ifndef V_PATCH
+    !define V_PATCH 0
+  !endif
+  !searchparse /noerrors "${V_PATCH}" "" V_PATCH_1 "rc"
+  !searchparse /noerrors "${V_PATCH_1}" "" V_PATCH_2 "a"
+  !searchparse /noerrors "${V_PATCH_2}" "" V_PATCH_3 "b"
+  !searchparse /noerrors "${V_PATCH_3}" "" V_PATCH_4 "dev"
+  !searchparse /noerrors "${V_PATCH_4}" "" V_PATCH_5 "+"
+  !searchparse /noerrors "${V_PATCH_5}" "" V_PATCH_6 "-"
+  !define VERSION4 "${V_MAJOR}.${V_MINOR}.${V_PATCH_6}.0"
+!endif
+
+; Optional signing: build_windows.ps1 passes /DSIGN_CMD=<signtool command> when a certificate
+; is given; the uninstaller (written into the setup) and the setup itself are signed here.
+!ifdef SIGN_CMD
+  !uninstfinalize '${SIGN_CMD} "%1"' = 0
+  !finalize '${SIGN_CMD} "%1"' = 0
 !endif
 
 !define APP_NAME "Một Cửa Desktop"
@@ -39,10 +67,14 @@ RequestExecutionLevel user
 !define PUBLISHER "Một Cửa Desktop"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define DATA_DIR_NAME "MotCua"
+; Held by the app (motcua_desktop/running.py) as long as it runs; the same name there.
+!define MUTEX "Global\MotCuaDesktop.DangChay"
+!define EXIT_RUNNING 3
+!define EXIT_OTHER_MODE 4
 
 Name "${APP_NAME}"
 OutFile "${OUTDIR}\MotCua-Setup-${VERSION}.exe"
-InstallDir "$LOCALAPPDATA\Programs\${APP_ID}"
+; No InstallDir: $INSTDIR is empty in .onInit unless /D= was given, so /D= can be told apart.
 BrandingText "${APP_NAME} ${VERSION}"
 
 VIProductVersion "${VERSION4}"
@@ -64,6 +96,10 @@ VIAddVersionKey /LANG=1066 "LegalCopyright" "GPL-3.0-or-later"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "Mở ${APP_NAME} ngay"
+; An all-users install runs elevated, often with another account's password: "run now" would
+; start the app as that administrator (its register in the admin's profile). Offered only to
+; a per-user install, which runs as the user.
+!define MUI_PAGE_CUSTOMFUNCTION_SHOW FinishShow
 
 Var AllUsers        ; 1: C:\Program Files, HKLM, shortcuts for everyone
 Var ModeChosen      ; 1: the mode came from the command line or the elevated restart
@@ -71,6 +107,7 @@ Var RadioUser
 Var RadioAll
 Var RemoveData      ; uninstaller: 1 when the user ticks "also delete the data"
 Var RemoveDataBox
+Var DirGiven        ; the folder given with /D=, "" without
 
 !insertmacro MUI_PAGE_WELCOME
 Page custom ModePageShow ModePageLeave
@@ -85,6 +122,38 @@ UninstPage custom un.DataPageShow un.DataPageLeave
 !insertmacro MUI_UNPAGE_INSTFILES
 
 !insertmacro MUI_LANGUAGE "Vietnamese"
+
+; ---------------------------------------------------------------------------------------------
+; A running copy: upgrading or removing files under it would leave a mix of old and new files.
+
+!macro CheckNotRunning UN
+Function ${UN}CheckNotRunning
+  check:
+    ; SYNCHRONIZE access; "access denied" (5) also means it exists (another user's copy)
+    System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${MUTEX}") p .r1 ?e'
+    Pop $R9
+    ${If} $1 P<> 0
+      System::Call 'kernel32::CloseHandle(p r1)'
+    ${ElseIf} $R9 != 5
+      Return
+    ${EndIf}
+    IfSilent 0 +3
+      SetErrorLevel ${EXIT_RUNNING}
+      Quit
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APP_NAME} đang mở (trên máy này, có thể ở một tài khoản người dùng khác).$\r$\n$\r$\nHãy đóng mọi cửa sổ ${APP_NAME} rồi bấm Thử lại (Retry)." IDRETRY check
+    SetErrorLevel ${EXIT_RUNNING}
+    Quit
+FunctionEnd
+!macroend
+!insertmacro CheckNotRunning ""
+!insertmacro CheckNotRunning "un."
+
+Function FinishShow
+  ${If} $AllUsers == 1
+    SendMessage $mui.FinishPage.Run ${BM_SETCHECK} ${BST_UNCHECKED} 0
+    ShowWindow $mui.FinishPage.Run ${SW_HIDE}
+  ${EndIf}
+FunctionEnd
 
 ; ---------------------------------------------------------------------------------------------
 ; Install mode
@@ -138,9 +207,28 @@ Function ModePageShow
   nsDialogs::Show
 FunctionEnd
 
+Function UseGivenDir
+  ; /D= decides the folder of a first install; an upgrade stays where the copy is
+  ${If} $DirGiven != ""
+    Call ExistingLocation
+    Pop $R2
+    ${If} $R2 == ""
+      StrCpy $INSTDIR $DirGiven
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
 Function ModePageLeave
   ${NSD_GetState} $RadioAll $R0
   ${If} $R0 == ${BST_CHECKED}
+    ReadRegStr $R3 HKCU "${UNINSTALL_KEY}" "InstallLocation"
+    ${If} $R3 != ""
+      MessageBox MB_YESNO|MB_ICONQUESTION "Anh/chị đã cài ${APP_NAME} riêng cho mình tại $R3.$\r$\n$\r$\nGỡ bản đó (dữ liệu được giữ nguyên) rồi cài cho mọi người dùng?" IDYES +2
+      Abort
+      ExecWait '"$R3\uninstall.exe" /S /CURRENTUSER _?=$R3'
+      Delete "$R3\uninstall.exe"
+      RMDir "$R3"
+    ${EndIf}
     UserInfo::GetAccountType
     Pop $R1
     ${If} $R1 != "Admin"
@@ -157,6 +245,7 @@ Function ModePageLeave
   ${If} $R2 != ""
     StrCpy $INSTDIR $R2
   ${EndIf}
+  Call UseGivenDir
 FunctionEnd
 
 Function DirectoryPre
@@ -219,25 +308,48 @@ SectionEnd
 
 ; After the sections: .onInit unselects ${SecDesktop} for /NODESKTOP.
 Function .onInit
+  StrCpy $DirGiven $INSTDIR
+  Call CheckNotRunning
   StrCpy $ModeChosen 0
   ${GetParameters} $R0
+  ; One install per machine or per user: an all-users copy (HKLM) is upgraded as such; a
+  ; per-user one of this account (HKCU) likewise. Nothing given: the mode already installed.
+  ReadRegStr $R4 HKLM "${UNINSTALL_KEY}" "InstallLocation"
+  ReadRegStr $R5 HKCU "${UNINSTALL_KEY}" "InstallLocation"
   ClearErrors
   ${GetOptions} $R0 "/ALLUSERS" $R1
   ${IfNot} ${Errors}
     !insertmacro SetMode 1
     StrCpy $ModeChosen 1
   ${Else}
-    !insertmacro SetMode 0
     ClearErrors
     ${GetOptions} $R0 "/CURRENTUSER" $R1
     ${IfNot} ${Errors}
+      ${If} $R4 != ""
+        MessageBox MB_ICONSTOP "${APP_NAME} đã được cài cho mọi người dùng tại $R4. Hãy cập nhật bản đó (chạy bộ cài với quyền quản trị) thay vì cài thêm một bản riêng." /SD IDOK
+        SetErrorLevel ${EXIT_OTHER_MODE}
+        Quit
+      ${EndIf}
+      !insertmacro SetMode 0
       StrCpy $ModeChosen 1
+    ${ElseIf} $R4 != ""
+      !insertmacro SetMode 1
+      StrCpy $ModeChosen 1
+    ${Else}
+      !insertmacro SetMode 0
+      ${If} $R5 != ""
+        StrCpy $ModeChosen 1
+      ${EndIf}
     ${EndIf}
   ${EndIf}
   ${If} $AllUsers == 1
     UserInfo::GetAccountType
     Pop $R1
     ${If} $R1 != "Admin"
+      IfSilent +3
+      ; interactive: start again through UAC with the same options (/D= stays last)
+      ExecShell "runas" "$EXEPATH" "/ALLUSERS $R0"
+      Quit
       MessageBox MB_ICONSTOP "Cài đặt cho mọi người dùng cần quyền quản trị (chạy bộ cài bằng 'Run as administrator')." /SD IDOK
       SetErrorLevel 740
       Quit
@@ -249,6 +361,7 @@ Function .onInit
   ${If} $R2 != ""
     StrCpy $INSTDIR $R2
   ${EndIf}
+  Call UseGivenDir
   ClearErrors
   ${GetOptions} $R0 "/NODESKTOP" $R1
   ${IfNot} ${Errors}
@@ -260,6 +373,7 @@ FunctionEnd
 ; Uninstaller
 
 Function un.onInit
+  Call un.CheckNotRunning
   StrCpy $RemoveData 0
   ${GetParameters} $R0
   ClearErrors

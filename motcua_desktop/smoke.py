@@ -170,6 +170,16 @@ def open_window(db_path: Path) -> tuple[object, str]:
     return window, f"{window.windowTitle()} ({app.platformName()})"
 
 
+def check_icon_font() -> str:
+    """The window's icons come from qtawesome's font once painted; a bundle without the font
+    would quietly fall back to the SVGs, so the smoke test asks for it outright."""
+    from .ui import icons
+
+    if not icons.load_font_icons():
+        raise SmokeFailure("không nạp được phông biểu tượng (qtawesome, Font Awesome 5)")
+    return f"{len(icons.ICONS)} biểu tượng"
+
+
 def _wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
     from PySide6.QtCore import QElapsedTimer
 
@@ -267,6 +277,8 @@ def run_smoke_test() -> int:
             _step(step, check_vietnamese_collation)
             step = PAINTED_LINE
             window, _ = _step(step, lambda: open_window(db_path))
+            step = "phông biểu tượng"
+            _step(step, check_icon_font)
             step = "xem trước báo cáo"
             _step(step, lambda: show_report_preview(window))
             step = "báo cáo PDF"

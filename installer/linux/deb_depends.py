@@ -26,12 +26,12 @@ def elf_files(root: Path) -> list[Path]:
 
 
 def needed(path: Path) -> list[str]:
-    out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True).stdout
+    out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True, encoding="utf-8").stdout
     return [line.split()[1] for line in out.splitlines() if line.strip().startswith("NEEDED")]
 
 
 def ldconfig_paths() -> dict[str, str]:
-    out = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True, encoding="utf-8", check=True).stdout
     paths: dict[str, str] = {}
     for line in out.splitlines()[1:]:
         name, _, target = line.strip().partition(" => ")
@@ -51,11 +51,11 @@ def main() -> int:
         if lib not in where:
             print(f"deb_depends: thư viện hệ thống {lib} chưa được cài trên máy build", file=sys.stderr)
             return 1
-        owner = subprocess.run(["dpkg", "-S", where[lib]], capture_output=True, text=True)
+        owner = subprocess.run(["dpkg", "-S", where[lib]], capture_output=True, text=True, encoding="utf-8")
         if owner.returncode != 0:  # /lib vs /usr/lib (merged /usr): ask for the other spelling
             other = where[lib].replace("/usr/lib/", "/lib/", 1) if where[lib].startswith("/usr/") \
                 else "/usr" + where[lib]
-            owner = subprocess.run(["dpkg", "-S", other], capture_output=True, text=True)
+            owner = subprocess.run(["dpkg", "-S", other], capture_output=True, text=True, encoding="utf-8")
         if owner.returncode != 0:
             print(f"deb_depends: không biết gói nào chứa {where[lib]}", file=sys.stderr)
             return 1

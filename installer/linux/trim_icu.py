@@ -48,7 +48,7 @@ def dropped(item: str) -> bool:
 
 
 def _run(*args: str, cwd: Path | None = None) -> str:
-    return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True, encoding="utf-8").stdout
 
 
 def trim(library: Path, out_dir: Path) -> Path:

@@ -13,6 +13,7 @@ from .. import __version__
 from ..domain.validation import ValidationError
 from ..store.errors import InputRejected, StoreError
 from .errors import UserError
+from .streams import flush_quietly, force_utf8
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 _PATH_PROBLEMS = {
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    force_utf8()  # before anything is printed: a cp1252 pipe must not fail after the work is done
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -98,9 +100,14 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    sys.exit(run(argv))
+    from ..running import hold_running_mutex
+
+    hold_running_mutex()  # the installer waits for every running copy to close
+    status = run(argv)
+    flush_quietly()
+    sys.exit(status)
 
 
 def main_gui() -> None:
     """Entry point of the windowed executable (no console on Windows)."""
-    sys.exit(run(sys.argv[1:]))
+    main(sys.argv[1:])

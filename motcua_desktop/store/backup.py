@@ -20,7 +20,9 @@ from pathlib import Path
 
 from .. import userdata
 from .errors import StoreError
-from .health import check_file, quick_check, read_only_uri
+from .health import check_file, quick_check, read_only_uri, register_id
+from .liveness import process_alive
+from .location import can_write_folder
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ class BackupConfig:
 
     def target_folder(self) -> Path:
         """The chosen folder when it is there (a USB stick may be unplugged), else the default."""
-        if self.folder is not None and self.folder.is_dir() and os.access(self.folder, os.W_OK):
+        if self.folder is not None and self.folder.is_dir() and can_write_folder(self.folder):
             return self.folder
         if self.folder is not None:
             log.warning("Thư mục sao lưu %s không dùng được; dùng thư mục mặc định", self.folder)
@@ -130,9 +132,12 @@ def _sqlite_message(exc: sqlite3.Error, where: Path) -> StoreError:
 
 
 def _fsync(path: Path) -> None:
-    """Push the copy to the device: a USB stick may be pulled out right after."""
+    """Push the copy to the device: a USB stick may be pulled out right after.
+
+    Opened for writing: on Windows ``os.fsync`` is ``FlushFileBuffers``, which fails with
+    "access denied" on a handle opened read-only, so a read-only open flushed nothing there."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     except OSError:
         return
     try:
@@ -210,9 +215,31 @@ def backup_to(db_path: str | Path, out: str | Path, *, kind: str = KIND_MANUAL) 
         source.close()
 
 
-def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> list[BackupInfo]:
-    """Dated backups of this register in ``folders`` (default: the configured ones), newest first."""
-    stem = Path(db_path).stem
+def _same_register(stem: str, backup: Path, wanted: int | None, legacy: bool) -> bool:
+    """A backup belongs to the register whose identity it carries. A backup made before
+    identities existed (none in its header) goes by file name, when ``legacy`` allows it or
+    the register has no identity either."""
+    found = register_id(backup)
+    if found is not None:
+        return found == wanted
+    if wanted is not None and not legacy:
+        return False
+    m = _NAME.match(backup.name)
+    return m is not None and m["stem"] == stem
+
+
+def list_backups(
+    db_path: str | Path, folders: Iterable[Path] | None = None, *, legacy: bool = True
+) -> list[BackupInfo]:
+    """Dated backups of this register in ``folders`` (default: the configured ones), newest first.
+
+    Matched by the register's identity (in its header), not by file name: another
+    register called ``motcua.sqlite`` (the user's local one beside a shared one) has
+    backups with the same name and must never be offered for this one. Backups older than
+    identities are listed by name (``legacy``), for the user to choose among, never offered
+    by :func:`newest_good_backup` for a register that has an identity."""
+    db_path = Path(db_path)
+    stem, wanted = db_path.stem, register_id(db_path)
     found: dict[Path, tuple[tuple[object, ...], BackupInfo]] = {}
     for folder in folders if folders is not None else BackupConfig.load().folders():
         try:
@@ -221,7 +248,7 @@ def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> 
             continue
         for file in entries:
             m = _NAME.match(file.name)
-            if m and m["stem"] == stem and file.is_file():
+            if m and file.is_file() and _same_register(stem, file, wanted, legacy):
                 made = datetime.strptime(m["stamp"], _STAMP)
                 # two backups in one second: the counter after the time orders them
                 order = (made, int(m["n"] or 1), file.name)
@@ -230,8 +257,9 @@ def list_backups(db_path: str | Path, folders: Iterable[Path] | None = None) -> 
 
 
 def newest_good_backup(db_path: str | Path, folders: Iterable[Path] | None = None) -> BackupInfo | None:
-    """The newest backup that passes the full integrity check (a damaged one is skipped)."""
-    for info in list_backups(db_path, folders):
+    """The newest backup of this very register that passes the full integrity check (a
+    damaged one is skipped): the one the recovery dialog offers by default."""
+    for info in list_backups(db_path, folders, legacy=False):
         if not check_file(info.path):
             return info
     return None
@@ -334,25 +362,39 @@ def restore_from(db_path: str | Path, backup_file: str | Path) -> Path | None:
     finally:
         source.close()
     kept = None
+    moved: list[tuple[Path, Path]] = []  # undone in reverse if any step fails
     try:
         if db_path.exists():
             stamp = datetime.now().strftime(_STAMP)
             kept = _free_name(db_path.parent, f"{db_path.stem}_{stamp}_{RESTORE_KEPT}{db_path.suffix or '.sqlite'}")
-            os.replace(db_path, kept)
-            for side, suffix in _sidecars(db_path):
+            # the -wal/-shm first: on Windows one still open elsewhere refuses to move, and the
+            # main file must then stay where it is (alone it would open as an empty register)
+            for side, suffix in [*_sidecars(db_path), (db_path, "")]:
                 if side.exists():
-                    os.replace(side, kept.with_name(kept.name + suffix))
+                    target = kept.with_name(kept.name + suffix)
+                    os.replace(side, target)
+                    moved.append((side, target))
         os.replace(staged, db_path)
     except PermissionError as exc:  # Windows: another program still has the file open
+        _undo_moves(moved)
         staged.unlink(missing_ok=True)
         raise StoreError(
             f"Không thay được tệp dữ liệu {db_path}: tệp đang được một chương trình khác mở "
             "(có thể là một cửa sổ Một Cửa). Hãy đóng chương trình đó rồi thử lại."
         ) from exc
     except OSError as exc:
+        _undo_moves(moved)
         staged.unlink(missing_ok=True)
         raise _os_message(exc, db_path.parent) from exc
     return kept
+
+
+def _undo_moves(moved: list[tuple[Path, Path]]) -> None:
+    for original, target in reversed(moved):
+        try:
+            os.replace(target, original)
+        except OSError as exc:  # pragma: no cover - the message below still names both files
+            log.error("Không trả lại được %s về %s: %s", target, original, exc)
 
 
 def open_elsewhere(db_path: Path) -> str:
@@ -371,12 +413,6 @@ def open_elsewhere(db_path: Path) -> str:
         return ""  # this process's own window, which closed the file before restoring
     if host and host != socket.gethostname():
         return f"máy {host}"
-    if os.name != "posix":
-        return ""  # no safe liveness probe here; replacing an open file fails with a message
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    if not process_alive(pid):
         return ""  # a crashed window's stale lock
-    except PermissionError:
-        pass
     return f"tiến trình số {pid}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from .. import paths
 from .connection import Database
 from .errors import NewerDatabaseError, StoreError, friendly
+from .health import read_only_uri
+from .location import classify
 
 if TYPE_CHECKING:
     from sqlite_utils import Database as SqliteUtilsDatabase
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 MIGRATION_SET = "motcua"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' Migrations.migrations_table
 APPLICATION_ID = 0x4D435531  # "MCU1": marks the file as ours for `file` and for us
+REGISTER_ID_MAX = 2**31 - 2  # user_version is a signed 32-bit number
 
 
 def _split_sql(script: str) -> list[str]:
@@ -63,15 +66,30 @@ def build_migrations(folder: Path | None = None) -> Migrations:
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     if read_only:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        if not os.access(path.parent, os.W_OK):  # no -shm can be made beside it: nobody writes there
-            uri += "&immutable=1"
-        conn = sqlite3.connect(uri, uri=True, timeout=5)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     else:
         conn = sqlite3.connect(str(path), timeout=5)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
+
+
+def journal_mode_for(path: Path) -> str:
+    """WAL on a local disk; the rollback journal where another machine or a sync tool may
+    touch the file (WAL's -shm index is only shared between programs on one machine)."""
+    return "delete" if classify(path).shared else "wal"
+
+
+def _set_journal(conn: sqlite3.Connection, path: Path) -> None:
+    wanted = journal_mode_for(path)
+    mode = conn.execute(f"PRAGMA journal_mode = {wanted.upper()}").fetchone()[0]
+    if str(mode).lower() != wanted:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+        # the register's identity, in the file's header: backups are matched by it, and it
+        # can be read from the first bytes even when the rest of the file is damaged
+        conn.execute(f"PRAGMA user_version = {secrets.randbelow(REGISTER_ID_MAX) + 1}")
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
@@ -146,10 +164,7 @@ def open_database(
                     "tệp không bị thay đổi."
                 )
         if not read_only:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA synchronous = FULL")
+            _set_journal(conn, path)
         if pending and migrate:
             if read_only:
                 conn.close()

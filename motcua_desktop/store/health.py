@@ -6,23 +6,53 @@ the file: it is opened read-only.
 
 from __future__ import annotations
 
-import os
 import sqlite3
+from enum import Enum
 from pathlib import Path
+
+from .location import can_write_folder
+from .uri import sqlite_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables every register has from its first migration: a file without them is not ours.
 _OUR_TABLES = ("units", "people", "assignments", "equipment")
 _MAX_DETAILS = 5
+_WIN_SHARING_VIOLATION = (32, 33)  # another process has the file open without sharing
+
+
+class Trouble(Enum):
+    """Why a file could not be read. Only DAMAGED may be cured by restoring a backup over it;
+    the others say nothing about the file's content."""
+
+    DAMAGED = "damaged"
+    LOCKED = "locked"  # another program holds it
+    UNREACHABLE = "unreachable"  # a share that is gone, a disk error, a missing file
+    PERMISSION = "permission"  # this user may not read it
+
+
+def _sqlite_trouble(exc: sqlite3.Error) -> Trouble:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return Trouble.LOCKED
+    if "unable to open" in text or "disk i/o" in text or "invalid uri" in text:
+        return Trouble.UNREACHABLE
+    if "readonly" in text or "permission" in text or "access denied" in text or "not authorized" in text:
+        return Trouble.PERMISSION
+    return Trouble.DAMAGED
+
+
+def _os_trouble(exc: OSError) -> Trouble:
+    if getattr(exc, "winerror", None) in _WIN_SHARING_VIOLATION:
+        return Trouble.LOCKED
+    if isinstance(exc, PermissionError):
+        return Trouble.PERMISSION
+    return Trouble.UNREACHABLE
 
 
 def read_only_uri(path: Path) -> str:
     """An URI opening the file without ever writing it, also in a read-only folder (where a
     WAL file's -shm cannot be created and nobody can be writing)."""
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    if not os.access(Path(path).parent, os.W_OK):
-        uri += "&immutable=1"
-    return uri
+    return sqlite_uri(path, mode="ro", immutable=not can_write_folder(Path(path).absolute().parent))
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -31,24 +61,39 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _file_problems(path: Path) -> list[str]:
+def register_id(path: str | Path) -> int | None:
+    """The register's identity (``PRAGMA user_version``, set when it is first opened for
+    writing), read from the file's header without SQLite: it is there even when the rest
+    of the file is damaged. None when the header cannot be read or holds no identity."""
+    try:
+        with Path(path).open("rb") as fh:
+            header = fh.read(64)
+    except OSError:
+        return None
+    if len(header) < 64 or not header.startswith(SQLITE_HEADER):
+        return None
+    value = int.from_bytes(header[60:64], "big", signed=True)
+    return value if value > 0 else None
+
+
+def _file_problems(path: Path) -> tuple[Trouble, list[str]] | None:
     """What can be told without SQLite: missing, a folder, unreadable, empty, not SQLite."""
     if not path.exists():
-        return [f"Không tìm thấy tệp dữ liệu {path}."]
+        return Trouble.UNREACHABLE, [f"Không tìm thấy tệp dữ liệu {path}."]
     if path.is_dir():
-        return [f"{path} là một thư mục, không phải tệp dữ liệu."]
+        return Trouble.DAMAGED, [f"{path} là một thư mục, không phải tệp dữ liệu."]
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        return [f"Không đọc được tệp dữ liệu {path} ({exc.strerror or exc})."]
+        return _os_trouble(exc), [f"Không đọc được tệp dữ liệu {path} ({exc.strerror or exc})."]
     if not header:
-        return [f"Tệp dữ liệu {path} rỗng (0 byte): không có dữ liệu nào trong đó."]
+        return Trouble.DAMAGED, [f"Tệp dữ liệu {path} rỗng (0 byte): không có dữ liệu nào trong đó."]
     if header != SQLITE_HEADER:
-        return [
+        return Trouble.DAMAGED, [
             f"Tệp {path} không phải tệp dữ liệu của chương trình, hoặc phần đầu tệp đã bị hỏng."
         ]
-    return []
+    return None
 
 
 def _describe_damage(path: Path, lines: list[str], full: bool) -> list[str]:
@@ -60,24 +105,25 @@ def _describe_damage(path: Path, lines: list[str], full: bool) -> list[str]:
     return problems
 
 
-def _check(path: Path, *, full: bool) -> list[str]:
+def _check(path: Path, *, full: bool) -> tuple[Trouble | None, list[str]]:
     path = Path(path)
-    problems = _file_problems(path)
-    if problems:
-        return problems
+    found = _file_problems(path)
+    if found:
+        return found
     try:
         conn = _connect_read_only(path)
     except sqlite3.Error as exc:
-        return [f"Không mở được tệp dữ liệu {path} ({exc})."]
+        return _sqlite_trouble(exc), [f"Không mở được tệp dữ liệu {path} ({exc})."]
+    problems: list[str] = []
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         pragma = "integrity_check" if full else "quick_check"
         lines = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
         if lines != ["ok"]:
-            return _describe_damage(path, lines, full)
+            return Trouble.DAMAGED, _describe_damage(path, lines, full)
         missing = [t for t in _OUR_TABLES if t not in tables]
         if missing:
-            return [
+            return Trouble.DAMAGED, [
                 f"Tệp {path} là tệp SQLite nhưng không phải tệp dữ liệu của chương trình "
                 f"(thiếu bảng {', '.join(missing)})."
             ]
@@ -91,17 +137,25 @@ def _check(path: Path, *, full: bool) -> list[str]:
                     "không còn tồn tại."
                 )
     except sqlite3.DatabaseError as exc:
-        return [f"Tệp dữ liệu {path} bị hỏng, không đọc được ({exc})."]
+        trouble = _sqlite_trouble(exc)
+        if trouble is Trouble.DAMAGED:
+            return trouble, [f"Tệp dữ liệu {path} bị hỏng, không đọc được ({exc})."]
+        return trouble, [f"Không đọc được tệp dữ liệu {path} lúc này ({exc})."]
     finally:
         conn.close()
-    return problems
+    return (Trouble.DAMAGED if problems else None), problems
+
+
+def diagnose(path: str | Path) -> tuple[Trouble | None, list[str]]:
+    """The quick check with the reason it failed: (None, []) for a file that reads well."""
+    return _check(Path(path), full=False)
 
 
 def quick_check(path: str | Path) -> list[str]:
     """The check run at every start (``PRAGMA quick_check``): seconds even on a big file."""
-    return _check(Path(path), full=False)
+    return _check(Path(path), full=False)[1]
 
 
 def check_file(path: str | Path) -> list[str]:
     """The full check (``PRAGMA integrity_check`` and references between tables)."""
-    return _check(Path(path), full=True)
+    return _check(Path(path), full=True)[1]

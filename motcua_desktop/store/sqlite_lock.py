@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 
 from .health import read_only_uri
+from .uri import sqlite_uri
 
 
 class SqliteLock(Enum):
@@ -45,7 +46,7 @@ def probe(path: str | Path) -> SqliteLock:
     try:
         # mode=rw: probing must never create a file; BEGIN IMMEDIATE takes the write lock a
         # save would need, and ROLLBACK gives it back at once without writing anything
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0, isolation_level=None)
+        conn = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True, timeout=0, isolation_level=None)
     except sqlite3.Error:
         return SqliteLock.NONE
     try:

@@ -106,20 +106,23 @@ def run_gui(db: str | None, demo: bool) -> int:
         if path is None:
             return 0
         from ..store.sqlite_lock import SqliteLock, explain, probe
-        from .lock import acquire, ask_open_read_only
+        from .lock import acquire, settle_held
         from .recovery_dialog import ensure_openable
 
         if probe(path) is SqliteLock.ALL:  # locked, not damaged: no backup must replace it
             raise StoreError(explain(path, SqliteLock.ALL))
-        path = ensure_openable(path)  # quick check; a damaged file offers the newest good backup
-        if path is None:
+        opening = ensure_openable(path)  # quick check; a damaged file offers the newest good backup
+        if opening is None:
             return 0
         # one writer: a second copy is told and may only look; a file another program
         # holds SQLite's write lock on opens read-only, the banner saying why
         access = acquire(path)
-        if access.held_elsewhere and not ask_open_read_only(access):
-            return 0
-        window = build_main_window(path, read_only=access.read_only)
+        if access.held_elsewhere:  # look, quit, or break a dead PC's lock after asking
+            settled = settle_held(access, path)
+            if settled is None:
+                return 0
+            access = settled
+        window = build_main_window(path, read_only=access.read_only or opening.read_only)
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1

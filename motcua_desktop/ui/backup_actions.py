@@ -242,8 +242,9 @@ class BackupActions(QObject):
 
 def attach(window, access=None):
     """Add backups, history and trash, and (for a read-only window) the banner."""
+    from ..store.location import classify
     from .history_view import HistoryActions
-    from .lock import acquire, show_read_only
+    from .lock import acquire, show_notice, show_read_only
 
     if access is None and getattr(window.registry, "path", None):
         access = acquire(window.registry.path)
@@ -254,6 +255,10 @@ def attach(window, access=None):
         reason = access.reason if access is not None and access.reason else window.tr(
             "Tệp dữ liệu đang mở ở chế độ chỉ đọc.")
         window.read_only_banner = show_read_only(window, reason)
+    path = getattr(window.registry, "path", None)
+    place = classify(path) if path else None
+    if place is not None and place.shared:  # a share or a synced folder: say so once, plainly
+        window.place_banner = show_notice(window, place.warning(path))
     if access is not None:
         window.write_access = access  # held (and the lock kept) as long as the window lives
         window.destroyed.connect(lambda _o=None, a=access: a.release())

@@ -9,6 +9,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from .table_model import warning_text_colour
+
 OWN_COLOUR = QColor("#2b4c7e")
 SENT_COLOUR = QColor("#e09f3e")
 BAR_HEIGHT = 16
@@ -55,7 +57,7 @@ class StaffBarChart(QWidget):
             if y > visible.bottom() or y + BAR_HEIGHT < visible.top():
                 continue  # at province scale only the rows on screen are drawn
             text_rect = QRectF(0, y, label_width - 8, BAR_HEIGHT)
-            painter.setPen(QColor("#b00020") if bar.warn else self.palette().text().color())
+            painter.setPen(warning_text_colour() if bar.warn else self.palette().text().color())
             label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideLeft, int(text_rect.width()))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             x = float(label_width)

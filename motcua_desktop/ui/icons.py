@@ -10,6 +10,7 @@ FontError, or the package is missing from a trimmed bundle) the SVGs simply stay
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
@@ -89,6 +90,16 @@ def icon(name: str) -> QIcon:
     return QIcon(_SwappableEngine(name))
 
 
+def _font_awesome_solid() -> Any:
+    """qtawesome's Font Awesome 5 solid font alone: ``qtawesome.icon`` would load all eight of its
+    fonts (6 MB, most of the load time), and the bundle carries only this one (build.spec)."""
+    import qtawesome
+    from qtawesome.iconic_font import IconicFont
+
+    solid = [args for args in qtawesome._BUNDLED_FONTS if args[0] == "fa5s"]
+    return IconicFont(*solid)
+
+
 def font_icons_loaded() -> bool:
     return bool(_font_icons)
 
@@ -99,9 +110,8 @@ def load_font_icons() -> bool:
     if _font_icons:
         return True
     try:
-        import qtawesome
-
-        loaded = {name: qtawesome.icon(font, color=COLOR) for name, font in FONT_NAMES.items()}
+        font = _font_awesome_solid()
+        loaded = {name: font.icon(glyph, color=COLOR) for name, glyph in FONT_NAMES.items()}
     except Exception:  # FontError, a missing font file, or qtawesome absent from a bundle
         return False
     _font_icons.update(loaded)

@@ -3,14 +3,15 @@ file or a read-only one opens read-only, says so in a banner, and offers no edit
 
 from __future__ import annotations
 
-import os
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, Qt
 from PySide6.QtGui import QAction, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QToolBar, QWidget
 
+from ..store.location import can_write_file, can_write_folder
 from ..store.sqlite_lock import SqliteLock, explain, probe
 
 # Actions that change the register; hidden in a read-only window (the banner says why).
@@ -32,6 +33,7 @@ class WriteAccess:
     held_elsewhere: bool = False
     users: int = 1
     key: str = ""  # the resolved path, for locks this process holds
+    other_host: str = ""  # the lock was taken on another PC (whose process we cannot see)
 
     def release(self) -> None:
         """One holder less; the lock goes when the last window on the file is gone."""
@@ -59,9 +61,10 @@ def acquire(db_path: str | Path) -> WriteAccess:
         _held[key].users += 1
         return _held[key]
     folder = db_path.parent
-    if db_path.exists() and not os.access(db_path, os.W_OK):
+    # tried, not asked: os.access ignores Windows ACLs and share permissions
+    if db_path.exists() and not can_write_file(db_path):
         return WriteAccess(True, f"Tệp dữ liệu {db_path} chỉ cho phép đọc: bạn xem được nhưng không sửa được.")
-    if not os.access(folder, os.W_OK):
+    if not can_write_folder(folder):
         return WriteAccess(
             True, f"Thư mục {folder} chỉ cho phép đọc: bạn xem được dữ liệu nhưng không sửa được."
         )
@@ -79,42 +82,82 @@ def acquire(db_path: str | Path) -> WriteAccess:
     if lock.error() == QLockFile.LockError.LockFailedError:
         info = lock.getLockInfo()  # PySide6: (pid, host, app), or a falsy value when unknown
         who = f" (máy {info[1]}, tiến trình số {info[0]})" if info and len(info) == 3 else ""
+        host = str(info[1]) if info and len(info) == 3 else ""
         return WriteAccess(
             True,
             f"Tệp dữ liệu đang được mở trong một cửa sổ Một Cửa khác{who}. Cửa sổ này chỉ để xem; "
             "hãy sửa dữ liệu ở cửa sổ kia.",
             held_elsewhere=True,
+            other_host=host if host and host != socket.gethostname() else "",
         )
     return WriteAccess(True, f"Không khóa được tệp dữ liệu {db_path} để ghi; cửa sổ này chỉ để xem.")
 
 
 def ask_open_read_only(access: WriteAccess, parent: QWidget | None = None) -> bool:
     """Tell the user the file is already open; True to look at it read-only, False to quit."""
+    return settle_held(access, None, parent) is not None
+
+
+def break_lock(db_path: str | Path) -> WriteAccess:
+    """Remove the lock another PC left (it crashed, or lost the network) and take it."""
+    lock_path(Path(db_path)).unlink(missing_ok=True)
+    return acquire(db_path)
+
+
+def settle_held(access: WriteAccess, db_path: str | Path | None, parent: QWidget | None = None) -> WriteAccess | None:
+    """The file is open in another Một Cửa window: look read-only, quit (None), or, when the
+    lock was taken on another PC, break it after a clear question."""
     box = QMessageBox(parent)
     box.setObjectName("alreadyOpenDialog")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(box.tr("Tệp dữ liệu đang mở"))
     box.setText(access.reason)
     view = box.addButton(box.tr("Mở để xem (chỉ đọc)"), QMessageBox.ButtonRole.AcceptRole)
+    unlock = None
+    if access.other_host and db_path is not None:
+        unlock = box.addButton(box.tr("Máy kia đã tắt — gỡ khóa…"), QMessageBox.ButtonRole.ActionRole)
+        unlock.setObjectName("breakLockButton")
     box.addButton(box.tr("Thoát"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(view)
     box.exec()
-    return box.clickedButton() is view
+    if box.clickedButton() is view:
+        return access
+    if unlock is None or box.clickedButton() is not unlock or db_path is None:
+        return None
+    sure = QMessageBox(QMessageBox.Icon.Warning, box.tr("Gỡ khóa tệp dữ liệu?"), box.tr(
+        "Chỉ gỡ khóa khi chắc chắn máy %1 đã tắt hoặc Một Cửa Desktop trên máy đó đã đóng "
+        "(ví dụ máy bị mất điện khi đang mở tệp).\n\nNếu máy %1 vẫn đang mở tệp, hai máy "
+        "cùng sửa có thể làm mất thay đổi của một bên.\n\nGỡ khóa và mở tệp để sửa?")
+        .replace("%1", access.other_host), parent=parent)  # fmt: skip
+    sure.setObjectName("breakLockQuestion")
+    yes = sure.addButton(box.tr("Gỡ khóa"), QMessageBox.ButtonRole.DestructiveRole)
+    yes.setObjectName("confirmBreakLock")
+    no = sure.addButton(box.tr("Không, mở để xem"), QMessageBox.ButtonRole.RejectRole)
+    sure.setDefaultButton(no)
+    sure.exec()
+    return break_lock(db_path) if sure.clickedButton() is yes else access
 
 
-def show_read_only(window: QMainWindow, reason: str) -> QToolBar:
-    """A banner across the top of the window, and the editing actions taken away."""
+def show_notice(window: QMainWindow, text: str, name: str = "placeBanner") -> QToolBar:
+    """A yellow line of text across the top of the window (read-only, network drive…)."""
     bar = QToolBar(window)
-    bar.setObjectName("readOnlyBanner")
+    bar.setObjectName(name)
     bar.setMovable(False)
     bar.setFloatable(False)
-    label = QLabel(window.tr("Chỉ xem — ") + reason, bar)
-    label.setObjectName("readOnlyBannerText")
+    label = QLabel(text, bar)
+    label.setObjectName(name + "Text")
     label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # the whole width
     label.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; padding: 6px; }")
     bar.addWidget(label)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     window.insertToolBarBreak(bar)
+    return bar
+
+
+def show_read_only(window: QMainWindow, reason: str) -> QToolBar:
+    """A banner across the top of the window, and the editing actions taken away."""
+    bar = show_notice(window, window.tr("Chỉ xem — ") + reason, "readOnlyBanner")
     for action in window.findChildren(QAction):
         if action.objectName() in EDIT_ACTIONS:
             action.setVisible(False)

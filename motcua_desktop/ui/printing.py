@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QMarginsF, QRectF, QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -35,12 +35,19 @@ def make_printer(name: str | None = None) -> QPrinter:
             if not printer_names():
                 raise ValidationError([FieldError("Máy in", "máy tính này chưa cài máy in nào")])
             info = QPrinterInfo.printerInfo(printer_names()[0])
-    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    printer.setResolution(RENDER_DPI)
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
+def set_true_size(printer: QPrinter) -> None:
+    """A4, the whole sheet (no driver margins added to the PDF's own), 1:1 scale.
+
+    Called by :func:`print_pdf` on every printer, whether it came from the window's print
+    dialog (which hands over the driver's defaults: often Letter with margins on Windows) or
+    from the command line: the margins of Nghị định 30 are the PDF's, not the printer's."""
     printer.setFullPage(True)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    return printer
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
 
 def _app():
@@ -50,8 +57,10 @@ def _app():
 
 
 def print_pdf(pdf_path: str | Path, printer: QPrinter, title: str = "Báo cáo") -> int:
-    """Send every page of ``pdf_path`` to ``printer``; returns the number of pages printed."""
+    """Send every page of ``pdf_path`` to ``printer`` at true size on A4; returns the number
+    of pages printed. The one print path of the window and the command line."""
     _app()
+    set_true_size(printer)
     document = QPdfDocument()
     status = document.load(str(pdf_path))
     if status != QPdfDocument.Error.None_ or document.pageCount() == 0:

@@ -112,6 +112,31 @@ class Column:
     hidden: bool = False  # rarely used: hidden until chosen from the header's menu
 
 
+_COLOURED = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+
+
+def _dark_palette() -> bool:
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def warning_text_colour() -> QColor:
+    """Red text that reads on the current background: darker on light, lighter on dark."""
+    return QColor("#ff8a80") if _dark_palette() else QColor(WARN_TEXT)
+
+
+def _warning_brush(role: int, highlight_role: int) -> QBrush:
+    """The warning colours, readable in light and dark mode alike: a pale red row always gets
+    dark text (in dark mode the palette's text is white: white on pink could not be read),
+    and red text is lighter on a dark background."""
+    if highlight_role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(warning_text_colour())
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor("#1f1f1f"))
+    return QBrush(QColor("#fde2e1"))
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows of records (any objects), of which ``visible`` ones are shown (all by default);
     ``highlight`` marks rows to show in a warning colour."""
@@ -208,13 +233,12 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col.warn is not None and col.warn(record):
-            return QBrush(WARN_TEXT)
-        if role == Qt.ItemDataRole.BackgroundRole and col.alert is not None and col.alert(record):
-            return QBrush(ALERT_BACKGROUND)
-        if role == self._highlight_role and self._highlight and self._highlight(record):
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#a4161a"))
-            return QBrush(QColor("#fde2e1"))
+            return QBrush(warning_text_colour())
+        if role in _COLOURED and col.alert is not None and col.alert(record):
+            # dark text on the light alert colour: the palette's text is white in dark mode
+            return QBrush(ALERT_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole else QColor("#1f1f1f"))
+        if role in (self._highlight_role, Qt.ItemDataRole.ForegroundRole) and self._highlight and self._highlight(record):
+            return _warning_brush(role, self._highlight_role)
         if role == SORT_ROLE:
             return self.sort_key(index.row(), index.column())
         if role == RECORD_ROLE:

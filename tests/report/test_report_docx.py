@@ -117,7 +117,7 @@ def test_docx_converts_in_libreoffice_with_the_appendix_and_vietnamese_text(samp
     result = subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(sample_docx)],
-        capture_output=True, text=True, timeout=180,
+        capture_output=True, text=True, encoding="utf-8", timeout=180,
     )
     pdf = tmp_path / "bao-cao.pdf"
     assert pdf.exists(), result.stderr

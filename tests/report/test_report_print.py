@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import re
 import shutil
@@ -14,44 +15,27 @@ import pdfplumber
 import pytest
 from report_seed import run_cli
 
-QUEUE = "PDF"
-CUPS_PDF_PPD = "lsb/usr/cups-pdf/CUPS-PDF_opt.ppd"
+QUEUE = "PDF"  # the cups-pdf queue .ci/run sets up (tests never start cupsd or run lpadmin)
 
 
-def _cups_running() -> bool:
-    return subprocess.run(["lpstat", "-r"], capture_output=True, text=True).stdout.strip().endswith("is running")
-
-
-def _ensure_cups_pdf_queue() -> None:
-    """Start cupsd and add the cups-pdf queue when they are missing; skip only when CUPS
-    cannot run here at all."""
-    if not (shutil.which("cupsd") and shutil.which("lpstat") and shutil.which("lpadmin")):
-        pytest.skip("CUPS is not installed (apt-get install cups cups-pdf)")
-    if not Path("/usr/lib/cups/backend/cups-pdf").exists():
-        pytest.skip("cups-pdf is not installed (apt-get install cups-pdf)")
-    if not _cups_running():
-        if os.geteuid() != 0:
-            pytest.skip("cupsd is not running and only root can start it here")
-        subprocess.run([shutil.which("cupsd")], check=True)
-        for _ in range(50):
-            if _cups_running():
-                break
-            time.sleep(0.2)
-        else:
-            pytest.skip("cupsd did not start")
-    queues = subprocess.run(["lpstat", "-p"], capture_output=True, text=True).stdout
-    if not re.search(rf"^printer {QUEUE} ", queues, re.M):
-        subprocess.run(["lpadmin", "-p", QUEUE, "-v", "cups-pdf:/", "-E", "-m", CUPS_PDF_PPD],
-                       check=True, capture_output=True)
+def _require_cups_pdf_queue() -> None:
+    """Skip unless the cups-pdf queue is there: no test may reach a real printer."""
+    if sys.platform != "linux":
+        pytest.skip("the cups-pdf queue exists only on Linux (set up by .ci/run)")
+    if not Path("/usr/lib/cups/backend/cups-pdf").exists() or shutil.which("lpstat") is None:
+        pytest.skip("cups-pdf is not installed (.ci/run installs it and adds the queue)")
+    queues = subprocess.run(["lpstat", "-v", QUEUE], capture_output=True, text=True, encoding="utf-8").stdout
+    if "cups-pdf:/" not in queues:
+        pytest.skip(f"no cups-pdf queue named {QUEUE} (run .ci/run, which adds it)")
 
 
 def _output_dir() -> Path:
     conf = Path("/etc/cups/cups-pdf.conf")
     out = "/var/spool/cups-pdf/${USER}"
     if conf.exists():
-        m = re.search(r"^Out\s+(\S+)", conf.read_text(), re.M)
+        m = re.search(r"^Out\s+(\S+)", conf.read_text(encoding="utf-8"), re.M)
         out = m.group(1) if m else out
-    user = os.environ.get("USER") or ("root" if os.geteuid() == 0 else "")
+    user = os.environ.get("USER") or getpass.getuser()
     return Path(out.replace("${HOME}", str(Path.home())).replace("${USER}", user))
 
 
@@ -73,7 +57,7 @@ def _wait_for_printed_pdf(folder: Path, before: set[Path], timeout: float = 90) 
 
 
 def test_print_to_a_cups_pdf_queue_produces_every_page_on_a4(tmp_path):
-    _ensure_cups_pdf_queue()
+    _require_cups_pdf_queue()
     db, reference = tmp_path / "demo.sqlite", tmp_path / "ref.pdf"
     assert run_cli("init", "--db", str(db), "--demo") == 0
     assert run_cli("report", "--db", str(db), "--out", str(reference)) == 0
@@ -85,7 +69,7 @@ def test_print_to_a_cups_pdf_queue_produces_every_page_on_a4(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, "-m", "motcua_desktop", "report", "--db", str(db), "--print", "--printer", QUEUE],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert f"Đã gửi {expected} trang" in done.stdout
@@ -100,7 +84,7 @@ def test_print_to_a_printer_that_does_not_exist_exits_2_in_vietnamese(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, "-m", "motcua_desktop", "report", "--db", str(db), "--print", "--printer", "Khong-Co-May-Nay"],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
     )
     assert done.returncode == 2
     assert "không có máy in tên 'Khong-Co-May-Nay'" in done.stderr

@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 
 
+def _is_root() -> bool:
+    return os.name == "posix" and os.geteuid() == 0
+
+
 def _mount(*args: str) -> bool:
     return subprocess.run(["mount", *args], capture_output=True, timeout=60).returncode == 0
 
@@ -21,7 +25,7 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 2 MB tmpfs: the disk really fills up (needs root, as CI runs; skipped otherwise)."""
     folder = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
     folder.mkdir()
-    if os.geteuid() != 0 or not _mount("-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)):
+    if not _is_root() or not _mount("-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)):
         pytest.skip("cần quyền root để tạo một ổ đĩa nhỏ (tmpfs)")
     try:
         yield folder
@@ -37,9 +41,11 @@ def read_only_folder(tmp_path: Path):
     chmodded: list[Path] = []
 
     def make(*files: Path) -> Path:
+        if os.name != "posix":  # Windows: a folder's read-only attribute does not stop new files
+            pytest.skip("thư mục chỉ đọc cần quyền POSIX hoặc mount (không có trên Windows)")
         folder = tmp_path / f"ro-{uuid.uuid4().hex[:6]}"
         folder.mkdir()
-        if os.geteuid() == 0:
+        if _is_root():
             if not _mount("-t", "tmpfs", "-o", "size=64m", "tmpfs", str(folder)):
                 pytest.skip("không tạo được thư mục chỉ đọc (mount)")
             mounted.append(folder)

@@ -64,7 +64,7 @@ _SCRIPT = textwrap.dedent("""
 def test_commands_and_window_open_no_network_connection(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.getcwd())
     done = subprocess.run([sys.executable, "-c", _SCRIPT, str(tmp_path)], capture_output=True,
-                          text=True, env=env, timeout=180)  # fmt: skip
+                          text=True, encoding="utf-8", env=env, timeout=180)  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["codes"] == [0] * 7, done.stderr[-2000:]

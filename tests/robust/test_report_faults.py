@@ -54,14 +54,38 @@ def test_a_missing_font_file_gives_a_clear_message(broken_fonts, sample_db_path,
     assert not out.exists()
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="CUPS_SERVER hides the printers only where CUPS prints; "
+                    "elsewhere this could reach the runner's default printer (see the in-process test)")
 def test_no_printer_gives_a_clear_message_and_changes_nothing(sample_db_path):
     # a CUPS server that is not there: the PC has no printer at all
     env = dict(os.environ, CUPS_SERVER=str(sample_db_path.parent / "khong-co-cups.sock"),
                QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.getcwd())  # fmt: skip
     before = content(sample_db_path)
     done = subprocess.run([sys.executable, "-m", "motcua_desktop", "report", "--db", str(sample_db_path), "--print"],
-                          capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.strip().endswith("máy tính này chưa cài máy in nào")
     assert "Traceback" not in done.stderr
     assert content(sample_db_path) == before
+
+
+def test_no_printer_in_process_on_any_platform(sample_db_path, monkeypatch, capsys):
+    """The same with Qt's printer list emptied in the process: it cannot reach a real printer
+    on any OS (a Windows runner has a default printer)."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    from motcua_desktop.ui import printing
+
+    class NoPrinters:
+        availablePrinterNames = staticmethod(lambda: [])  # noqa: N815 - Qt's names
+        defaultPrinter = staticmethod(lambda: QPrinterInfo())  # noqa: N815
+        printerInfo = staticmethod(lambda name: QPrinterInfo())  # noqa: N815
+
+    monkeypatch.setattr(printing, "QPrinterInfo", NoPrinters)
+    sent: list[object] = []
+    monkeypatch.setattr(printing, "print_pdf", lambda *a, **k: sent.append(a) or 1)
+    before = content(sample_db_path)
+    assert run(["report", "--db", str(sample_db_path), "--print"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().endswith("máy tính này chưa cài máy in nào") and "Traceback" not in err
+    assert sent == [] and content(sample_db_path) == before

@@ -55,7 +55,7 @@ def _kill_once(path: Path, mode: str, first: int, delay: float) -> list[int]:
     """Start the child, let it write for ``delay`` seconds, SIGKILL it; the steps it acked."""
     proc = subprocess.Popen(
         [sys.executable, str(CHILD), str(path), mode, str(first)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
     )  # fmt: skip
     line = proc.stdout.readline()
     if line.strip() != "ready":

@@ -37,7 +37,7 @@ _HOLDER = textwrap.dedent("""
 def held_exclusive(path: Path) -> Iterator[None]:
     """Another process holding ``BEGIN EXCLUSIVE`` on ``path`` until the block ends."""
     holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "locked"
         yield

@@ -119,7 +119,7 @@ def test_a_damaged_file_at_start_is_recovered_from_the_newest_good_backup(qtbot,
     damaged = sample_db_path.read_bytes()
     # When the app starts on it and the user accepts the offered backup
     clicker = Clicker(["restoreNewestButton", "ACCEPT"])
-    path = ensure_openable(sample_db_path, None)
+    path = ensure_openable(sample_db_path, None).path
     assert clicker.steps == [], clicker.seen
     # Then the dialog said what was wrong, the data is back, and the damaged file is kept
     assert clicker.seen[0][0] == "recoveryDialog"
@@ -161,7 +161,7 @@ def test_a_second_copy_is_told_the_file_is_open_and_gets_a_read_only_window(qtbo
     from motcua_desktop.ui.lock import acquire, ask_open_read_only, lock_path
 
     holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(lock_path(sample_db_path))],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "locked"
         access = acquire(sample_db_path)
@@ -206,10 +206,12 @@ def test_the_first_copy_holds_the_lock_and_releases_it_when_closed(qtbot, sample
         a = acquire(sys.argv[1])
         print("held" if a.held_elsewhere else "free")
     """)
-    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True, timeout=120)
+    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True, encoding="utf-8",
+                           timeout=120)
     assert other.stdout.strip() == "held", other.stderr
     win.write_access.release()
-    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True, timeout=120)
+    other = subprocess.run([sys.executable, "-c", code, str(sample_db_path)], capture_output=True, text=True, encoding="utf-8",
+                           timeout=120)
     assert other.stdout.strip() == "free", other.stderr
 
 
@@ -349,7 +351,7 @@ def test_command_line_restore_refuses_while_a_window_has_the_file_open(sample_db
     made = backup_to(sample_db_path, tmp_path)
     before = content(sample_db_path)
     holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(lock_path(sample_db_path))],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "locked"
         capsys.readouterr()

@@ -62,3 +62,32 @@ class Answers:
 @pytest.fixture
 def answers(monkeypatch):
     return Answers(monkeypatch)
+
+
+@pytest.fixture
+def pdf_print_dialog():
+    """``pdf_print_dialog(out, prepare=None)``: a QPrintDialog stand-in class (below)."""
+    return _pdf_print_dialog
+
+
+def _pdf_print_dialog(out, prepare=None):
+    """A stand-in for QPrintDialog: the user clicks "In" with Qt's PDF output as the printer,
+    writing to ``out``; ``prepare(printer)`` can set the driver's defaults first."""
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    class PdfPrintDialog:
+        def __init__(self, printer: QPrinter, parent=None):
+            self.printer = printer
+
+        def setWindowTitle(self, title):  # noqa: N802 - Qt's name
+            pass
+
+        def exec(self):
+            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.printer.setOutputFileName(str(out))
+            if prepare is not None:
+                prepare(self.printer)
+            return QDialog.DialogCode.Accepted
+
+    return PdfPrintDialog

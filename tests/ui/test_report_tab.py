@@ -10,7 +10,6 @@ import pytest
 from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 
@@ -111,24 +110,11 @@ def test_save_as_writes_the_file_with_the_seeds_figures(tab, tmp_path, monkeypat
         assert [v if v is not None else "" for v in values[29][:5]] == ["", "Tổng cộng", 119, 112, 7]
 
 
-def test_print_goes_through_the_print_dialog_and_prints_every_page_at_a4(tab, tmp_path, monkeypatch):
+def test_print_goes_through_the_print_dialog_and_prints_every_page_at_a4(tab, tmp_path, monkeypatch, pdf_print_dialog):
     from motcua_desktop.ui import report_tab
 
     out = tmp_path / "may-in.pdf"
-
-    class AcceptingDialog:
-        def __init__(self, printer: QPrinter, parent=None):
-            self.printer = printer
-
-        def setWindowTitle(self, title):  # noqa: N802 - Qt's name
-            pass
-
-        def exec(self):
-            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            self.printer.setOutputFileName(str(out))
-            return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(report_tab, "QPrintDialog", AcceptingDialog)
+    monkeypatch.setattr(report_tab, "QPrintDialog", pdf_print_dialog(out))
     assert tab.print_report() == 5
     with pdfplumber.open(out) as doc:
         assert len(doc.pages) == 5

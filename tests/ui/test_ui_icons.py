@@ -45,13 +45,19 @@ def test_window_paints_first_with_svgs_then_swaps_in_font_icons(window, qtbot):
     assert after == _image(qtawesome.icon(icons.FONT_NAMES["unit"], color=icons.COLOR))
 
 
+def test_only_the_solid_font_is_loaded(qapp):
+    assert icons.load_font_icons()
+    font = icons._font_awesome_solid()
+    assert list(font.fontname) == ["fa5s"]
+
+
 def test_a_blocked_icon_font_leaves_the_svgs(qapp, monkeypatch):
-    import qtawesome
+    from qtawesome import iconic_font
 
     def refuse(*args, **kwargs):
-        raise qtawesome.iconic_font.FontError("untrusted font blocked")
+        raise iconic_font.FontError("untrusted font blocked")
 
-    monkeypatch.setattr(qtawesome, "icon", refuse)
+    monkeypatch.setattr(iconic_font.IconicFont, "load_font", refuse)
     assert icons.load_font_icons() is False
     assert not icons.font_icons_loaded()
     for name in icons.ICONS:
