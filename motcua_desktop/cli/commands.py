@@ -210,6 +210,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     add("check", cmd_check, "kiểm tra tính toàn vẹn của tệp dữ liệu")
 
+    from .packages import register as register_packages
+
+    register_packages(add)
+
     p = add("backup", cmd_backup, "sao lưu tệp dữ liệu")
     p.add_argument("--out", required=True, help="tệp hoặc thư mục sao lưu")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.counting import StaffCount
+from ..domain.counting import StaffCount, UnitCount
 from ..domain.grouping import TreeRow, group_by_root, roman, tree_order
 from ..domain.templates import GROUPING_ROOT, GROUPING_TOP, AppendixSpec
 from ..store.reports import APPENDIX_EQUIPMENT, APPENDIX_STAFF
@@ -93,7 +93,8 @@ def staff_rows(data: ReportData, spec: AppendixSpec) -> list[TableRow]:
         for i, group in enumerate(group_by_root(data.staff.rows), start=1):
             r = group.root
             label = group_label(data, r.level, r.kind, r.admin_name, r.name)
-            rows.append(TableRow((roman(i), label, *_figures(group.subtotal, spec, blank_zero=False), ""), "group"))
+            note = "chưa nộp" if r.official_code and r.official_code in data.missing_offices else ""
+            rows.append(TableRow((roman(i), label, *_figures(group.subtotal, spec, blank_zero=False), note), "group"))
             rows += _numbered(group.rows, spec)
     else:
         rows += _numbered(tree_order(data.staff.rows), spec)
@@ -120,7 +121,26 @@ def staff_appendix(data: ReportData, spec: AppendixSpec, label: str, attached: s
     )
 
 
+def _equipment_cells(units: list[int], types: list, by_unit: dict[int, dict[int, tuple[int, int]]]
+                     ) -> tuple[list[Cell], int, dict[int, tuple[int, int, int]]]:
+    """Have/norm per type summed over ``units``, the shortfall, and the sums per type."""
+    cells: list[Cell] = []
+    sums: dict[int, tuple[int, int, int]] = {}
+    missing = 0
+    for t in types:
+        have = norm = short = 0
+        for uid in units:
+            h, n = by_unit.get(uid, {}).get(t.id or -1, (0, 0))
+            have, norm, short = have + h, norm + n, short + max(0, n - h)
+        sums[t.id] = (have, norm, short)
+        missing += short
+        cells.append(f"{have}/{norm}" if norm or have else "")
+    return cells, missing, sums
+
+
 def equipment_appendix(data: ReportData, label: str, attached: str) -> AppendixTable:
+    """One row per unit; grouped by commune like the staff appendix when the template groups
+    by root (the province's): a Roman numeral, the commune's name and sums, then its units."""
     types = list(data.equipment_types)
     by_unit: dict[int, dict[int, tuple[int, int]]] = {}
     for s in data.shortfalls:
@@ -129,18 +149,27 @@ def equipment_appendix(data: ReportData, label: str, attached: str) -> AppendixT
     sum_have = {t.id: 0 for t in types}
     sum_norm = {t.id: 0 for t in types}
     sum_missing = {t.id: 0 for t in types}
-    for n, r in enumerate(data.staff.rows, start=1):
-        cells: list[Cell] = [n, r.unit.name]
-        missing = 0
-        for t in types:
-            have, norm = by_unit.get(r.unit.id or -1, {}).get(t.id or -1, (0, 0))
-            sum_have[t.id] += have
-            sum_norm[t.id] += norm
-            sum_missing[t.id] += max(0, norm - have)
-            missing += max(0, norm - have)
-            cells.append(f"{have}/{norm}" if norm or have else "")
-        cells.append(missing or None)
-        rows.append(TableRow(tuple(cells), "unit"))
+
+    def unit_row(number: Cell, r: UnitCount) -> None:
+        cells, missing, sums = _equipment_cells([r.unit.id or -1], types, by_unit)
+        for tid, (have, norm, short) in sums.items():
+            sum_have[tid] += have
+            sum_norm[tid] += norm
+            sum_missing[tid] += short
+        rows.append(TableRow((number, r.unit.name, *cells, missing or None), "unit"))
+
+    grouped = data.template is not None and data.template.appendix.grouping == GROUPING_ROOT
+    if grouped:
+        for i, group in enumerate(group_by_root(data.staff.rows), start=1):
+            root = group.root
+            cells, missing, _ = _equipment_cells([t.row.unit.id or -1 for t in group.rows], types, by_unit)
+            name = group_label(data, root.level, root.kind, root.admin_name, root.name)
+            rows.append(TableRow((roman(i), name, *cells, missing), "group"))
+            for numbered, t in zip(_numbered(group.rows, data.template.appendix), group.rows, strict=True):  # type: ignore[union-attr]
+                unit_row(numbered.cells[0], t.row)
+    else:
+        for n, r in enumerate(data.staff.rows, start=1):
+            unit_row(n, r)
     grand = sum(sum_missing.values())
     rows.append(TableRow(("", "Tổng cộng", *(f"{sum_have[t.id]}/{sum_norm[t.id]}" for t in types), grand), "total"))
     rows.append(TableRow(("", "Còn thiếu", *(sum_missing[t.id] for t in types), grand), "total"))

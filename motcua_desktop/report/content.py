@@ -192,6 +192,9 @@ def build_content(report: SavedReport, data: ReportData) -> ReportContent:
         if what not in missing:
             missing.append(what)
     blocks = _end_with_closing_mark(split_blocks(fill(report.body, values)))
+    if data.package_code:  # the signed report vouches for the data package sent with it
+        blocks.append(Block(f"(Số liệu kèm theo đã gửi bằng gói số liệu ngày {data.as_of:%d/%m/%Y}, "
+                            f"Mã kiểm tra: {data.package_code}.)"))
     recipients = report.recipients or s.recipients or (need("", "nơi nhận báo cáo (Kính gửi)"),)
     kinh_gui = KinhGui("Kính gửi:", _listed(tuple(recipients), dash=len(recipients) > 1))
     issuer_short = need(s.issuing_body_short, "tên cơ quan ban hành")

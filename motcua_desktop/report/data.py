@@ -25,6 +25,11 @@ class ReportData:
     district_agencies: tuple[str, ...] = ()  # who sends staff to the office's own unit, as of the day
     agencies: tuple[str, ...] = ()  # who sends staff to any unit, as of the day
     template: ReportTemplate | None = None
+    # official codes of the communes a province has no data package from ("chưa nộp"); empty
+    # in a register that has never received one
+    missing_offices: frozenset[str] = frozenset()
+    reporting_offices: frozenset[str] = frozenset()  # those it holds a package from
+    package_code: str = ""  # Mã kiểm tra of the package this office sent for this date
 
     @property
     def top_level(self) -> str:
@@ -82,4 +87,10 @@ def gather(registry, as_of: date, template: ReportTemplate | None = None) -> Rep
                 anywhere.append(name)
             if district is not None and a.unit_id == district.id and name and name not in own:
                 own.append(name)
-    return ReportData(**{**data.__dict__, "district_agencies": tuple(own), "agencies": tuple(anywhere)})
+    from ..store.packages.submit import sent_check_code
+    from ..store.packages.tracking import offices_with_package, offices_without_package
+
+    return ReportData(**{**data.__dict__, "district_agencies": tuple(own), "agencies": tuple(anywhere),
+                         "missing_offices": offices_without_package(registry),
+                         "reporting_offices": offices_with_package(registry),
+                         "package_code": sent_check_code(registry, as_of)})

@@ -54,6 +54,8 @@ FIELDS: tuple[FieldDef, ...] = (
     FieldDef("so_xa_co_trung_tam", "Số xã có Trung tâm đang có người làm việc / tổng số", "số xã có Trung tâm"),
     FieldDef("so_xa_co_quyet_dinh", "Số xã đã ghi quyết định kiện toàn (hoặc thành lập) / tổng số",
              "số xã đã có quyết định kiện toàn"),
+    FieldDef("so_xa_da_gui", "Số xã, phường, đặc khu đã gửi gói số liệu / tổng số (sổ của tỉnh)", "số xã đã gửi số liệu"),
+    FieldDef("xa_chua_gui", "Các xã, phường, đặc khu chưa gửi gói số liệu (sổ của tỉnh)", "các xã chưa gửi số liệu"),
     FieldDef("so_diem_tiep_nhan", "Số điểm tiếp nhận, chi nhánh", "số điểm tiếp nhận"),
     FieldDef("so_don_vi", "Tổng số đơn vị (Bộ phận Một cửa, Trung tâm)", "số đơn vị"),
     FieldDef("tong_can_bo", "Tổng số cán bộ, công chức, viên chức các cấp", "tổng số cán bộ"),
@@ -118,6 +120,25 @@ def _ratio(part: int, whole: int) -> str | None:
     return f"{part}/{whole}" if whole else None
 
 
+def _reporting(data: ReportData) -> dict[str, str | None]:
+    """Who of the province's communes has sent a package: ``3/65`` and the names of the others
+    (their count past ten: the appendix's Ghi chú names them)."""
+    communes = [r.unit for r in data.lower_rows if r.unit.official_code]
+    if not communes:
+        return {"so_xa_da_gui": None, "xa_chua_gui": None}
+    missing = [u for u in communes if u.official_code in data.missing_offices]
+    sent = len(communes) - len(missing) if data.missing_offices or data.reporting_offices else 0
+    if not data.missing_offices and not data.reporting_offices:
+        missing = communes
+    if not missing:
+        names = "không có"
+    elif len(missing) > 10:
+        names = f"{count_text(len(missing))} xã, phường, đặc khu (ghi \"chưa nộp\" ở phụ lục)"
+    else:
+        names = ", ".join(u.name.removeprefix("Trung tâm Phục vụ hành chính công ") for u in missing)
+    return {"so_xa_da_gui": f"{sent}/{len(communes)}", "xa_chua_gui": names}
+
+
 def field_values(data: ReportData, appendix_labels: Mapping[str, str] | None = None) -> dict[str, str | None]:
     """The value of every field in :data:`FIELDS` for this data; None where the register has none."""
     s = data.settings
@@ -160,6 +181,7 @@ def field_values(data: ReportData, appendix_labels: Mapping[str, str] | None = N
         "so_xa_co_bpmc": _ratio(staffed, len(lower)),
         "so_xa_co_trung_tam": _ratio(staffed, len(lower)),
         "so_xa_co_quyet_dinh": _ratio(decided, len(lower)) if decided else None,
+        **_reporting(data),
         "so_diem_tiep_nhan": count_text(len(data.sub_units)) if has_units else None,
         "so_don_vi": figure(len(data.staff.rows)),
         "tong_can_bo": figure(total.total),

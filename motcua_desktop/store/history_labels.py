@@ -10,7 +10,7 @@ from typing import Any
 TABLE_LABELS = {
     "units": "Đơn vị", "people": "Cán bộ", "assignments": "Phân công", "equipment": "Thiết bị",
     "equipment_types": "Danh mục thiết bị", "equipment_norms": "Định mức thiết bị",
-    "settings": "Thông tin cơ quan", "reports": "Báo cáo đã lưu",
+    "settings": "Thông tin cơ quan", "reports": "Báo cáo đã lưu", "received_packages": "Gói số liệu đã nhận",
 }  # fmt: skip
 ACTION_LABELS = {
     "insert": "Thêm",

@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         from .office_actions import attach as attach_office
 
         attach_office(self)  # set-up from the official unit list, levels and kinds
+        from .consolidation_tab import attach as attach_consolidation
+
+        attach_consolidation(self)  # Gửi số liệu lên tỉnh; Tổng hợp in a province register
         attach(self)  # backups, history and trash, one-writer lock and read-only banner
         offer_draft(self)  # a report left unsaved by a crash: offered back, not forced
 

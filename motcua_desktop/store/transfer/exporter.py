@@ -69,17 +69,19 @@ def _sheet(wb: Workbook, sheet: Sheet, columns: tuple[Column, ...] | None = None
     return ws
 
 
-def build_workbook(registry: Registry) -> Workbook:
+def build_workbook(registry: Registry, as_of: date | None = None) -> Workbook:
+    """The register as an import workbook; with ``as_of``, only the assignments active on that
+    day (and the people holding one): the figures of that date, as a data package sends them."""
     wb = Workbook(write_only=True)
     try:
-        _fill(wb, registry)
+        _fill(wb, registry, as_of)
     except BaseException:
         discard_workbook(wb)
         raise
     return wb
 
 
-def _fill(wb: Workbook, registry: Registry) -> None:
+def _fill(wb: Workbook, registry: Registry, as_of: date | None = None) -> None:
     levels, kinds = ChoiceList(registry.units.levels()), ChoiceList(registry.units.kinds())
     units = registry.units.list()
     order = {u.id: i for i, u in enumerate(units)}
@@ -102,9 +104,12 @@ def _fill(wb: Workbook, registry: Registry) -> None:
     rows: list[tuple[int, Person, Assignment | None]] = []
     with_assignments: set[int | None] = set()
     for a in registry.staff.assignments():
+        if as_of is not None and not a.active_on(as_of):
+            continue
         with_assignments.add(a.person_id)
         rows.append((order.get(a.unit_id, 0), people[a.person_id], a))
-    rows += [(len(units), p, None) for pid, p in people.items() if pid not in with_assignments]
+    if as_of is None:
+        rows += [(len(units), p, None) for pid, p in people.items() if pid not in with_assignments]
     rows.sort(key=lambda r: (r[0], person_name_key(r[1].full_name), r[1].id,
                              r[2].start.toordinal() if r[2] and r[2].start else 0,
                              r[2].id if r[2] else 0))  # fmt: skip

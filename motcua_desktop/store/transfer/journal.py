@@ -24,9 +24,9 @@ Row = tuple[Any, ...]
 Snapshot = dict[str, tuple[list[str], dict[Any, Row]]]
 
 
-def snapshot(conn: sqlite3.Connection) -> Snapshot:
+def snapshot(conn: sqlite3.Connection, tables: tuple[str, ...] = TABLES) -> Snapshot:
     out: Snapshot = {}
-    for table in TABLES:
+    for table in tables:
         cursor = conn.execute(f"SELECT * FROM {table}")
         columns = [d[0] for d in cursor.description]
         key = [columns.index(k) for k in _KEYS.get(table, ("id",))]
@@ -39,6 +39,7 @@ def snapshot(conn: sqlite3.Connection) -> Snapshot:
 class Journal:
     columns: dict[str, list[str]] = field(default_factory=dict)
     changes: dict[str, list[tuple[Any, Row | None, Row | None]]] = field(default_factory=dict)
+    tables: tuple[str, ...] = TABLES  # parents first, as the snapshots were taken
 
     def __bool__(self) -> bool:
         return any(self.changes.values())
@@ -47,11 +48,11 @@ class Journal:
         """Put every changed row as it was before the import (``backwards``) or after it.
         Run inside a transaction."""
         side = 1 if backwards else 2
-        for table in reversed(TABLES):  # rows that must go: children first
+        for table in reversed(self.tables):  # rows that must go: children first
             for key, *rows in self.changes.get(table, []):
                 if rows[side - 1] is None:
                     self._delete(conn, table, key)
-        for table in TABLES:
+        for table in self.tables:
             columns = self.columns.get(table, [])
             for key, *rows in self.changes.get(table, []):
                 target, other = rows[side - 1], rows[2 - side]
@@ -76,8 +77,8 @@ class Journal:
 
 
 def difference(before: Snapshot, after: Snapshot) -> Journal:
-    journal = Journal()
-    for table in TABLES:
+    journal = Journal(tables=tuple(before))
+    for table in journal.tables:
         columns, old = before[table]
         _, new = after[table]
         journal.columns[table] = columns

@@ -176,7 +176,10 @@ def _names() -> str:
     return ", ".join(f"'{s.title}'" for s in SHEETS)
 
 
-def read_file(path: Path, problems: list[str], options: ImportOptions | None = None) -> list[RawSheet]:
+def read_file(path: Path, problems: list[str], options: ImportOptions | None = None,
+              aside: dict[str, Grid] | None = None) -> list[RawSheet]:
+    """The file's sheets of the import format; a sheet named as a key of ``aside`` (a data
+    package's ``Thông tin gói``) is handed back there instead of being read as data."""
     if not path.is_file():
         raise InputRejected(f"không tìm thấy tệp {path}")
     check_import_file(path)  # size and zip-bomb guard before any parsing
@@ -185,6 +188,9 @@ def read_file(path: Path, problems: list[str], options: ImportOptions | None = N
     sheets: list[RawSheet] = []
     seen: dict[str, str] = {}
     for grid in grids:
+        if aside is not None and grid.name in aside:
+            aside[grid.name] = grid
+            continue
         if all(blank_row(values) for _, values in grid.rows):
             continue  # an empty sheet holds nothing to lose
         sheet = sheet_for_name(grid.name)
