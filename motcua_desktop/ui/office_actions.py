@@ -4,6 +4,7 @@ set-up dialog also opens by itself on an empty register that has no office yet."
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
@@ -11,8 +12,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ..domain.validation import ValidationError
 from ..store.errors import StoreError
-from .office_setup_dialog import OfficeSetupDialog
-from .value_lists_dialog import ValueListsDialog
+
+if TYPE_CHECKING:
+    from .office_setup_dialog import OfficeSetupDialog
 
 
 class OfficeActions:
@@ -35,6 +37,9 @@ class OfficeActions:
                 and not registry.settings.get().office_code and not registry.settings.get().issuing_body)
 
     def open_setup(self) -> None:
+        # loaded when first opened: the official unit list costs start-up time otherwise
+        from .office_setup_dialog import OfficeSetupDialog
+
         current = self.window.registry.settings.get().office_code
         dlg = OfficeSetupDialog(self.window, current)
         dlg.accepted.connect(lambda: self._apply(dlg))
@@ -49,6 +54,8 @@ class OfficeActions:
             QMessageBox.warning(self.window, dlg.windowTitle(), str(exc))
 
     def open_value_lists(self) -> None:
+        from .value_lists_dialog import ValueListsDialog
+
         dlg = ValueListsDialog(self.window.registry, self.window,
                                on_change=lambda: self.window.notify_changed("units", "equipment"))
         dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
