@@ -7,8 +7,6 @@ The file appears whole or not at all.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
 from datetime import date, datetime
 from pathlib import Path
@@ -18,6 +16,7 @@ from openpyxl.styles import Font
 
 from ... import __version__
 from ..errors import InputRejected, StoreError
+from ..files import written_whole
 from ..outputs import check_output_path
 from ..registry import Registry
 from ..transfer.exporter import build_workbook, discard_workbook
@@ -40,12 +39,8 @@ def submit_package(registry: Registry, out: str | Path, as_of: date | None = Non
         raise InputRejected(f"gói số liệu phải có đuôi .xlsx: {out.name}")
     check_output_path(out, registry.path)
     day = as_of or date.today()
-    folder = out.parent if str(out.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".motcua-", suffix=".xlsx", dir=folder)
-        os.close(fd)
-        try:
+        with written_whole(out, ".xlsx") as tmp:
             wb = build_workbook(registry, day)
             try:
                 wb.save(tmp)
@@ -71,10 +66,6 @@ def submit_package(registry: Registry, out: str | Path, as_of: date | None = Non
             sheet.column_dimensions["A"].width = 16
             sheet.column_dimensions["B"].width = 70
             book.save(tmp)
-            os.replace(tmp, out)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
     except OSError as exc:
         raise StoreError(f"Không ghi được {out}: {exc.strerror or exc}") from None
     if not registry.read_only:  # the report of that date prints the package's check code

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -22,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from ...domain.model import Assignment, Choice, Person
 from ...domain.text import person_name_key
 from ..errors import InputRejected, StoreError
+from ..files import written_whole
 from ..outputs import check_output_path
 from ..registry import Registry
 from ..xlsx_cells import formula_like
@@ -176,21 +176,13 @@ def export_workbook(registry: Registry, path: str | Path) -> Path:
     if path.suffix.lower() != ".xlsx":
         raise InputRejected(f"tệp xuất phải có đuôi .xlsx: {path.name}")
     check_output_path(path, registry.path)
-    folder = path.parent if str(path.parent) else Path(".")
     wb = None
     saved = False
     try:
         wb = build_workbook(registry)
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".motcua-", suffix=".xlsx", dir=folder)
-        os.close(fd)
-        try:
+        with written_whole(path, ".xlsx") as tmp:
             wb.save(tmp)
             saved = True
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
     except OSError as exc:
         raise StoreError(f"Không ghi được {path}: {exc.strerror or exc}") from None
     finally:
