@@ -4,54 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
-from ..domain.text import parse_date
 from ..store.registry import Registry
-from ..userdata import default_db_path
+from .args import as_of_arg, check_out, db_path, existing_db, open_existing
 from .errors import UserError
-
-
-def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else default_db_path()
-
-
-def existing_db(args: argparse.Namespace) -> Path:
-    """The ``--db`` of every command but ``init``: it must be a SQLite file already.
-
-    A zero-byte or foreign file would otherwise be turned into a new register (or written
-    over); it is bad input instead."""
-    from ..store.outputs import is_sqlite_file
-
-    path = _db_path(args)
-    if not path.exists():
-        raise UserError(f"không có tệp dữ liệu {path} (tạo bằng: motcua init --db {path})")
-    if path.is_dir():
-        raise UserError(f"{path} là một thư mục, không phải tệp dữ liệu")
-    if path.stat().st_size == 0:
-        raise UserError(f"tệp dữ liệu {path} rỗng (0 byte); tạo tệp mới bằng: motcua init --db {path}")
-    if not is_sqlite_file(path):
-        raise UserError(f"{path} không phải tệp dữ liệu của Một Cửa Desktop (không phải tệp SQLite)")
-    return path
-
-
-def check_out(args: argparse.Namespace, out: str | Path) -> Path:
-    """Refuse an ``--out`` that is the register, its companions or a backup."""
-    from ..store.outputs import check_output_path
-
-    return check_output_path(out, _db_path(args))
-
-
-def open_existing(args: argparse.Namespace, *, read_only: bool = False) -> Registry:
-    return Registry.open(existing_db(args), read_only=read_only)
-
-
-def as_of_arg(text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {exc}") from None
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -59,7 +16,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from ..store.office import set_up_office
     from ..store.sample import load_sample
 
-    path = _db_path(args)
+    path = db_path(args)
     office = getattr(args, "office", None)
     if office is not None:
         try:
@@ -141,7 +98,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from ..store.health import check_file
 
-    path = _db_path(args)
+    path = db_path(args)
     if not path.exists():
         raise UserError(f"không có tệp dữ liệu {path}")
     problems = check_file(path)  # a damaged or foreign file is what this command diagnoses
@@ -168,7 +125,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from ..store.backup import restore_from
 
-    kept = restore_from(_db_path(args), Path(args.file))
+    kept = restore_from(db_path(args), Path(args.file))
     print(f"Đã phục hồi từ {args.file}" + (f"; bản cũ giữ tại {kept}" if kept else ""))
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .commands import as_of_arg, check_out, open_existing
+from .args import as_of_arg, check_out, open_existing
 from .errors import UserError
 
 

@@ -16,6 +16,7 @@ from .equipment import EquipmentRepository
 from .reports import ReportRepository
 from .settings import SettingsRepository
 from .staff import StaffRepository
+from .summary import RegisterSummary, summarize
 from .templates import TemplateRepository
 from .units import UnitRepository
 
@@ -54,6 +55,10 @@ class Registry:
     def staff_table(self, as_of: date) -> StaffTable:
         """The appendix's rows and totals as of a day."""
         return staff_table(self.units.list(), count_staff(self.staff.spans(), as_of))
+
+    def summary(self, day: date) -> RegisterSummary:
+        """How many units, staff (ever, and working on ``day``), devices and catalogue entries."""
+        return summarize(self.db, day)
 
     def shortfall(self) -> list[Shortfall]:
         return equipment_shortfall(
