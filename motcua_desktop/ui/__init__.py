@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lock import WriteAccess
+    from .main_window import MainWindow
 
 
-def build_main_window(db_path: str | Path, read_only: bool = False):
-    """The ready main window on ``db_path`` (a ``QApplication`` must exist); not shown yet."""
+def build_main_window(db_path: str | Path, read_only: bool = False, *,
+                      clock: Callable[[], date] = date.today,
+                      access: WriteAccess | None = None) -> MainWindow:
+    """The ready main window on ``db_path`` (a ``QApplication`` must exist); not shown yet.
+    ``clock`` gives today's date (tests fix it); ``access`` is the write lock the caller
+    took already, if it did."""
     from PySide6.QtWidgets import QApplication
 
     from ..store.registry import Registry
@@ -21,7 +32,7 @@ def build_main_window(db_path: str | Path, read_only: bool = False):
     settings = UiSettings()
     registry = Registry.open(db_path, read_only=read_only)
     settings.add_recent_file(db_path)
-    return MainWindow(registry, settings)
+    return MainWindow(registry, settings, clock=clock, access=access)
 
 
 __all__ = ["build_main_window"]

@@ -124,7 +124,7 @@ def run_gui(db: str | None, demo: bool) -> int:
             if settled is None:
                 return 0
             access = settled
-        window = build_main_window(path, read_only=access.read_only or opening.read_only)
+        window = build_main_window(path, read_only=access.read_only or opening.read_only, access=access)
     except KnownProblem as exc:  # a locked, damaged or newer file: the user's, said in its words
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1

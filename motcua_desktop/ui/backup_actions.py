@@ -1,11 +1,11 @@
-"""Backup and restore in the File menu (``actionBackup``), the automatic backups (first start
-of the day, quitting after changes), and :func:`attach`, which adds the robustness pieces
-(backups, history and trash, the read-only banner) to a main window."""
+"""Backup and restore in the File menu (``actionBackup``) and the automatic backups (first
+start of the day, quitting after changes) of one window."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
@@ -28,6 +28,10 @@ from PySide6.QtWidgets import (
 
 from ..store.backup import BackupConfig, automatic_backup, backup_to, daily_backup, list_backups
 from ..store.errors import StoreError
+from .settings import UiSettings
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 BACKUP_FILTER = "Tệp sao lưu Một Cửa (*.sqlite *.db);;Tất cả các tệp (*)"
@@ -73,8 +77,9 @@ class BackupSettingsDialog(QDialog):
 class RestoreDialog(QDialog):
     """The backups found (newest first) or a file chosen by hand."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None):
+    def __init__(self, db_path: Path, parent: QWidget | None = None, settings: UiSettings | None = None):
         super().__init__(parent)
+        self.settings = settings  # where the file chooser starts: the folder last used
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Phục hồi từ bản sao lưu"))
         layout = QVBoxLayout(self)
@@ -99,7 +104,7 @@ class RestoreDialog(QDialog):
         self.resize(640, 360)
 
     def _choose(self) -> None:
-        settings = getattr(self.parent(), "ui_settings", None)  # the folder last used
+        settings = self.settings
         start = settings.last_directory if settings is not None else ""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu"), start, self.tr(BACKUP_FILTER))
         if path:
@@ -118,7 +123,7 @@ class RestoreDialog(QDialog):
 class BackupActions(QObject):
     """The "Sao lưu và phục hồi" submenu of Tệp, and the automatic backups of one window."""
 
-    def __init__(self, window, read_only: bool = False):
+    def __init__(self, window: MainWindow, read_only: bool = False):
         super().__init__(window)
         self.window, self.read_only = window, read_only
         self.changed = False
@@ -127,17 +132,12 @@ class BackupActions(QObject):
         menu = window.file_menu
         sub = QMenu(tr("Sao lưu và phục hồi"), menu)
         sub.setObjectName("backupMenu")
-        before = getattr(getattr(window, "files", None), "quit_separator", None)
-        if before is not None:  # above "Thoát"
-            menu.insertMenu(before, sub)
-        else:
-            menu.addMenu(sub)
+        menu.insertMenu(window.files.quit_separator, sub)  # above "Thoát"
         self.menu = sub
         self.action_backup = self._action(sub, "actionBackup", tr("Sao lưu ngay…"), self.ask_backup)
         self.action_restore = self._action(sub, "actionRestore", tr("Phục hồi từ bản sao lưu…"), self.ask_restore)
         self.action_settings = self._action(sub, "actionBackupSettings", tr("Thiết lập sao lưu tự động…"), self.ask_settings)
-        if hasattr(window, "data_changed"):
-            window.data_changed.connect(self._mark_changed)
+        window.data_changed.connect(self._mark_changed)
         window.installEventFilter(self)
         if not read_only:
             self.backup_at_start()
@@ -151,7 +151,9 @@ class BackupActions(QObject):
 
     @property
     def db_path(self) -> Path:
-        return Path(self.window.registry.path)
+        path = self.window.registry.path
+        assert path is not None, "a window's register is a file"
+        return path
 
     def _mark_changed(self) -> None:
         self.changed = True
@@ -197,7 +199,7 @@ class BackupActions(QObject):
         return made
 
     def ask_restore(self) -> None:
-        dialog = RestoreDialog(self.db_path, self.window)
+        dialog = RestoreDialog(self.db_path, self.window, self.window.ui_settings)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.selected() is None:
             return
         source = dialog.selected()
@@ -239,27 +241,3 @@ class BackupActions(QObject):
             return None
         return config
 
-
-def attach(window, access=None):
-    """Add backups, history and trash, and (for a read-only window) the banner."""
-    from ..store.location import classify
-    from .history_view import HistoryActions
-    from .lock import acquire, show_notice, show_read_only
-
-    if access is None and getattr(window.registry, "path", None):
-        access = acquire(window.registry.path)
-    read_only = bool(getattr(window.registry, "read_only", False)) or bool(access and access.read_only)
-    window.backup_actions = BackupActions(window, read_only)
-    window.history_actions = HistoryActions(window)
-    if read_only:
-        reason = access.reason if access is not None and access.reason else window.tr(
-            "Tệp dữ liệu đang mở ở chế độ chỉ đọc.")
-        window.read_only_banner = show_read_only(window, reason)
-    path = getattr(window.registry, "path", None)
-    place = classify(path) if path else None
-    if place is not None and place.shared:  # a share or a synced folder: say so once, plainly
-        window.place_banner = show_notice(window, place.warning(path))
-    if access is not None:
-        window.write_access = access  # held (and the lock kept) as long as the window lives
-        window.destroyed.connect(lambda _o=None, a=access: a.release())
-    return window

@@ -8,6 +8,7 @@ Deleted records are re-inserted with their ids when undone (the repositories kee
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Flag, auto
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -15,19 +16,32 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..store.errors import StoreError
 
 
+class Area(Flag):
+    """What a change touched. A view names the areas it shows when it subscribes; a change
+    reaches the views whose areas it overlaps."""
+
+    UNITS = auto()
+    STAFF = auto()
+    EQUIPMENT = auto()
+    SETTINGS = auto()  # the office's settings and value lists
+    PACKAGES = auto()  # data packages received in a province register
+    EVERYTHING = UNITS | STAFF | EQUIPMENT | SETTINGS | PACKAGES
+
+
 class ChangeBus(QObject):
-    """The one signal views refresh from: ``changed(areas)`` with e.g. {"units", "staff"}."""
+    """The one signal views refresh from: ``changed(areas)``, an :class:`Area`
+    (e.g. ``Area.UNITS | Area.STAFF``)."""
 
     changed = Signal(object)
     failed = Signal(str)
 
-    def notify(self, *areas: str) -> None:
-        self.changed.emit(set(areas) or {"units", "staff", "equipment", "settings"})
+    def notify(self, areas: Area = Area.EVERYTHING) -> None:
+        self.changed.emit(areas)
 
 
 class StoreCommand(QUndoCommand):
     def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
-                 bus: ChangeBus, areas: tuple[str, ...]):
+                 bus: ChangeBus, areas: Area):
         super().__init__(text)
         self._do, self._undo, self._bus, self._areas = do, undo, bus, areas
         self._skip_first_redo = False
@@ -35,7 +49,7 @@ class StoreCommand(QUndoCommand):
     def run_first(self) -> None:
         self._do()
         self._skip_first_redo = True
-        self._bus.notify(*self._areas)
+        self._bus.notify(self._areas)
 
     def redo(self) -> None:
         if self._skip_first_redo:
@@ -52,7 +66,7 @@ class StoreCommand(QUndoCommand):
             fn()
         except (StoreError, ValueError) as exc:
             self._bus.failed.emit(str(exc))
-        self._bus.notify(*self._areas)
+        self._bus.notify(self._areas)
 
 
 def execute(stack: QUndoStack, command: StoreCommand) -> None:

@@ -1,6 +1,7 @@
 """Data packages in the window: "Gửi số liệu lên tỉnh…" (any register with an official code)
 and, in a province register, the "Tổng hợp" tab: receive packages (one undoable step), and the
-tracking of a date or period — sortable, exportable to Excel, printable as a checklist."""
+tracking of a date or period — sortable, exportable to Excel, printable as a checklist.
+The window builds the tab in a province register and imports this module only then."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import html
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QAction, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +33,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.periods import NOT_SENT, PERIOD_LABELS, Period, PeriodError, PeriodKind, period_of
 from ..store.errors import InputRejected, StoreError
-from .commands import StoreCommand, record_done
+from .commands import Area, StoreCommand, record_done
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 PACKAGE_FILTER = "Gói số liệu (*.xlsx)"
 
@@ -48,7 +53,7 @@ class _Item(QTableWidgetItem):
         self.key = key
 
     def __lt__(self, other: QTableWidgetItem) -> bool:  # Qt's sort
-        mine, theirs = self.key, getattr(other, "key", other.text())
+        mine, theirs = self.key, other.key if isinstance(other, _Item) else other.text()
         try:
             return bool(mine < theirs)  # type: ignore[operator]
         except TypeError:
@@ -58,7 +63,7 @@ class _Item(QTableWidgetItem):
 class ConsolidationTab(QWidget):
     """Built only in a province register (its store modules load with it, not at start-up)."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         from ..store.packages.tracking import HEADERS
 
         super().__init__(window)
@@ -74,7 +79,7 @@ class ConsolidationTab(QWidget):
         self.day.setObjectName("trackingDate")
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
-        self.day.setDate(_qdate(date.today()))
+        self.day.setDate(_qdate(window.clock()))
         receive = QPushButton(tr("Nhận gói số liệu…"), self)
         receive.setObjectName("receivePackages")
         receive.clicked.connect(self.receive_files)
@@ -182,7 +187,7 @@ class ConsolidationTab(QWidget):
 
             text = window.tr("Nhận %1 gói số liệu").replace("%1", str(len(receipt.received)))
             record_done(window.undo_stack, StoreCommand(text, lambda: apply(False), lambda: apply(True),
-                                                        window.bus, ("units", "staff", "equipment", "packages")))
+                                                        window.bus, Area.UNITS | Area.STAFF | Area.EQUIPMENT | Area.PACKAGES))
         window.notify_changed()
         self.reload()
         message = window.tr("Đã nhận %1 gói số liệu").replace("%1", str(len(receipt.received)))
@@ -240,7 +245,7 @@ class ConsolidationTab(QWidget):
             return print_pdf(pdf, printer, "Theo dõi gửi số liệu")
 
 
-def submit_dialog(window) -> Path | None:
+def submit_dialog(window: MainWindow) -> Path | None:
     """"Gửi số liệu lên tỉnh…": the date of the figures and where to save the package."""
     from ..store.packages.submit import NO_CODE
 
@@ -253,7 +258,7 @@ def submit_dialog(window) -> Path | None:
     edit = QDateEdit(ask)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
-    edit.setDate(_qdate(date.today()))
+    edit.setDate(_qdate(window.clock()))
     form = QFormLayout(ask)
     form.addRow(QLabel(tr("Gói số liệu gồm đơn vị, cán bộ đang làm việc và thiết bị tại ngày chọn."), ask))
     form.addRow(tr("Ngày số liệu:"), edit)
@@ -271,7 +276,7 @@ def submit_dialog(window) -> Path | None:
     return submit_to(window, Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"), day)
 
 
-def submit_to(window, path: Path, day: date) -> Path | None:
+def submit_to(window: MainWindow, path: Path, day: date) -> Path | None:
     from ..store.packages import submit_package
 
     try:
@@ -285,17 +290,3 @@ def submit_to(window, path: Path, day: date) -> Path | None:
         .replace("%3", info.check_code))
     return path
 
-
-def attach(window) -> ConsolidationTab | None:
-    """The send action in Tệp; the Tổng hợp tab in a province register."""
-    action = QAction(window.tr("Gửi số liệu lên tỉnh…"), window)
-    action.setObjectName("actionSubmitPackage")
-    action.triggered.connect(lambda: submit_dialog(window))
-    window.file_menu.insertAction(window.files.action_export, action)
-    window.action_submit_package = action
-    if len(window.registry.settings.get().office_code) != 2:
-        return None
-    tab = ConsolidationTab(window)
-    window.add_tab(tab, window.tr("Tổng hợp"), {"units", "staff", "equipment", "packages", "settings"})
-    window.consolidation_tab = tab
-    return tab

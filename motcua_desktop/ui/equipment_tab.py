@@ -149,9 +149,6 @@ class EquipmentTab(RegistryTab):
             for i in items
             if i.unit_id in unit_of and i.type_id in type_of
         ]
-        if self.model._sort is None:
-            self.model._sort = (0, Qt.SortOrder.AscendingOrder)
-            self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.model.set_rows(rows)
         shortfalls = [s for s in equipment_shortfall(units, types, items) if s.missing]
         self.short_model.set_rows([

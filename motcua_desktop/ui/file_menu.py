@@ -1,8 +1,14 @@
-"""The "Tệp" menu: new, open another data file, recent files, import, export, quit."""
+"""The "Tệp" menu: new, open another data file, recent files, import, export, send to the
+province, quit.
+
+Another data file opens in a new window made by the ``open_window`` the main window hands
+over (this module does not import the window's)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
@@ -13,6 +19,10 @@ from ..store.registry import Registry
 from .file_actions import BackgroundJob, export_job
 from .icons import icon
 
+if TYPE_CHECKING:
+    from .import_preview import ImportFlow
+    from .main_window import MainWindow
+
 DATA_FILTER = "Tệp dữ liệu Một Cửa (*.sqlite *.db);;Tất cả các tệp (*)"
 IMPORT_FILTER = "Bảng tính (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)"
 EXPORT_FILTER = "Bảng tính Excel (*.xlsx)"
@@ -21,8 +31,8 @@ _open_windows: set[QMainWindow] = set()  # windows opened from another one stay 
 
 
 class FileMenu:
-    def __init__(self, window):
-        self.window = window
+    def __init__(self, window: MainWindow, open_window: Callable[[Registry], QMainWindow]):
+        self.window, self._open_window = window, open_window
         tr = window.tr
         self.menu = window.menuBar().addMenu(tr("&Tệp"))
         self.action_new = self._action("actionNewFile", "new", tr("Tạo tệp dữ liệu mới…"),
@@ -34,6 +44,8 @@ class FileMenu:
         self.menu.addSeparator()
         self.action_import = self._action("actionImport", "import", tr("Nhập từ Excel/CSV…"),
                                           self.import_file, QKeySequence("Ctrl+I"))
+        self.action_submit_package = self._action("actionSubmitPackage", None, tr("Gửi số liệu lên tỉnh…"),
+                                                  self.submit_package, None)
         self.action_export = self._action("actionExport", "export", tr("Xuất ra Excel…"),
                                           self.export_file, QKeySequence("Ctrl+E"))
         self.menu.addSeparator()
@@ -41,12 +53,15 @@ class FileMenu:
         self.action_quit = self._action("actionQuit", "quit", tr("Thoát"), window.close,
                                         QKeySequence("Ctrl+Q"))
         self.job: BackgroundJob | None = None
+        self.import_flow: ImportFlow | None = None
         self._fill_recent()
 
-    def _action(self, name, icon_name, text, slot, shortcut) -> QAction:
-        action = QAction(icon(icon_name), text, self.window)
+    def _action(self, name: str, icon_name: str | None, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | None) -> QAction:
+        action = QAction(icon(icon_name), text, self.window) if icon_name else QAction(text, self.window)
         action.setObjectName(name)
-        action.setShortcut(shortcut)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
         action.triggered.connect(slot)
         self.menu.addAction(action)
         return action
@@ -83,8 +98,6 @@ class FileMenu:
 
     def switch_to(self, path: Path) -> QMainWindow | None:
         """Open ``path`` in a new window and close this one; on failure say why and stay."""
-        from .main_window import MainWindow
-
         if not self.window.may_close(self.window.tr("Lưu lại trước khi mở tệp khác?")):
             return None
 
@@ -101,7 +114,7 @@ class FileMenu:
         settings.add_recent_file(path)
         settings.last_directory = str(path.parent)
         self.window.save_state()
-        new = MainWindow(registry, settings)
+        new = self._open_window(registry)
         _open_windows.add(new)
         new.destroyed.connect(lambda _o=None, w=new: _open_windows.discard(w))
         new.show()
@@ -115,13 +128,19 @@ class FileMenu:
         if path:
             self.run_import(Path(path))
 
-    def run_import(self, path: Path):
+    def run_import(self, path: Path) -> ImportFlow:
         """Preview, then import as one undoable step (see :mod:`.import_preview`)."""
         from .import_preview import ImportFlow
 
         self.window.ui_settings.last_directory = str(path.parent)
         self.import_flow = ImportFlow(self.window, path).start()
         return self.import_flow
+
+    def submit_package(self) -> Path | None:
+        """"Gửi số liệu lên tỉnh…": a data package of this register for the province."""
+        from .consolidation_tab import submit_dialog  # the package modules load when first used
+
+        return submit_dialog(self.window)
 
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, self.window.tr("Xuất dữ liệu"),

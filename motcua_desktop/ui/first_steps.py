@@ -3,28 +3,19 @@ staff → equipment → report. Each tab with nothing to show says what to do an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QWidget
+
+from ..store.summary import RegisterSummary
 from .empty_state import Step
 
-
-@dataclass(frozen=True)
-class Counts:
-    units: int
-    people: int  # assignments ever made (a register whose staff all left is not "empty")
-    items: int
-    types: int
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
-def count(registry) -> Counts:
-    conn = registry.db.conn
-    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-    return Counts(one("SELECT COUNT(*) FROM units"), one("SELECT COUNT(*) FROM assignments"),
-                  one("SELECT COUNT(*) FROM equipment"), one("SELECT COUNT(*) FROM equipment_types"))
-
-
-def steps(window, c: Counts) -> dict[str, Step | None]:
-    """The note for each tab (by object name), None where the tab has data to show."""
+def steps(window: MainWindow, c: RegisterSummary) -> dict[QWidget, Step | None]:
+    """The note for each tab, None where the tab has data to show."""
     tr = window.tr
     go = window.tabs.setCurrentWidget
     office = (tr("Thông tin cơ quan…"), window.open_org_settings)
@@ -36,35 +27,35 @@ def steps(window, c: Counts) -> dict[str, Step | None]:
         tr("Sổ chưa có đơn vị nào. Trước hết kiểm tra thông tin cơ quan (tên cơ quan ban hành, "
            "người ký), rồi thêm từng Bộ phận Một cửa hoặc nhập cả danh sách từ tệp Excel theo mẫu."),
         (office, add_unit, import_file))
-    out: dict[str, Step | None] = {"overviewTab": no_units if not c.units else None,
-                                   "unitsTab": no_units if not c.units else None}
+    out: dict[QWidget, Step | None] = {window.overview_tab: no_units if not c.units else None,
+                                       window.units_tab: no_units if not c.units else None}
     if not c.units:
-        out["staffTab"] = Step(tr("Cần có đơn vị trước"), tr(
+        out[window.staff_tab] = Step(tr("Cần có đơn vị trước"), tr(
             "Cán bộ được phân công vào một Bộ phận Một cửa: hãy thêm các đơn vị trước."),
             (to_units, import_file))
-    elif not c.people:
-        out["staffTab"] = Step(tr("Bước 2: cán bộ"), tr(
+    elif not c.assignments:
+        out[window.staff_tab] = Step(tr("Bước 2: cán bộ"), tr(
             "Chưa có cán bộ nào. Thêm từng người (hình thức: biên chế, biệt phái hoặc cử đến) "
             "hoặc nhập danh sách từ Excel."),
             ((tr("Thêm cán bộ"), window.staff_tab.action_add.trigger), import_file))
     else:
-        out["staffTab"] = None
+        out[window.staff_tab] = None
     if not c.units:
-        out["equipmentTab"] = Step(tr("Cần có đơn vị trước"), tr(
+        out[window.equipment_tab] = Step(tr("Cần có đơn vị trước"), tr(
             "Thiết bị được ghi theo từng Bộ phận Một cửa: hãy thêm các đơn vị trước."), (to_units,))
-    elif not c.types:
-        out["equipmentTab"] = Step(tr("Danh mục thiết bị còn trống"), tr(
+    elif not c.equipment_types:
+        out[window.equipment_tab] = Step(tr("Danh mục thiết bị còn trống"), tr(
             "Hãy thêm các loại thiết bị và định mức cho mỗi cấp trước, rồi ghi thiết bị của từng đơn vị."),
             ((tr("Danh mục và định mức…"), window.equipment_tab.open_catalogue),))
-    elif not c.items:
-        out["equipmentTab"] = Step(tr("Bước 3: trang thiết bị"), tr(
+    elif not c.equipment_lines:
+        out[window.equipment_tab] = Step(tr("Bước 3: trang thiết bị"), tr(
             "Chưa ghi thiết bị nào. Ghi số lượng từng loại ở mỗi đơn vị để biết còn thiếu gì so "
             "với định mức."),
             ((tr("Thêm thiết bị"), window.equipment_tab.action_add.trigger),
              (tr("Danh mục và định mức…"), window.equipment_tab.open_catalogue), import_file))
     else:
-        out["equipmentTab"] = None
-    out["reportHolder"] = None if c.units else Step(
+        out[window.equipment_tab] = None
+    out[window.report_holder] = None if c.units else Step(
         tr("Báo cáo chưa có số liệu"),
         tr("Báo cáo lấy số liệu từ các đơn vị, cán bộ và thiết bị trong sổ. Sổ còn trống: hãy "
            "nhập dữ liệu trước; nội dung báo cáo vẫn soạn được."), (to_units,))

@@ -4,6 +4,7 @@ trash of deleted records with a button to bring one back."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.model import Unit
 from ..store.errors import StoreError
 from ..store.outputs import check_output_path
+from ..store.staff import StaffRow
 from ..store.trash import (
     EXPORT_HEADER,
     TABLE_LABELS,
@@ -33,18 +36,24 @@ from ..store.trash import (
     restore,
     trash,
 )
+from .commands import Area
+from .equipment_tab import ItemRow
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
-def records_of(record) -> list[tuple[str, int]]:
+def records_of(record: Unit | StaffRow | ItemRow) -> list[tuple[str, int]]:
     """The (table, id) pairs a row of a tab stands for: a staff row is a person and an
     assignment."""
-    if hasattr(record, "assignment") and hasattr(record, "person"):
-        return [("people", record.person.id), ("assignments", record.assignment.id)]
-    if hasattr(record, "item"):
-        return [("equipment", record.item.id)]
-    if hasattr(record, "code") and hasattr(record, "level"):
-        return [("units", record.id)]
-    return []
+    pairs: list[tuple[str, int | None]] = []
+    if isinstance(record, StaffRow):
+        pairs = [("people", record.person.id), ("assignments", record.assignment.id)]
+    elif isinstance(record, ItemRow):
+        pairs = [("equipment", record.item.id)]
+    elif isinstance(record, Unit):
+        pairs = [("units", record.id)]
+    return [(table, rid) for table, rid in pairs if rid is not None]
 
 
 def _table(parent: QWidget, header: tuple[str, ...], name: str) -> QTableWidget:
@@ -185,7 +194,7 @@ class HistoryActions:
     """"Lịch sử thay đổi…" in each tab's context menu and the Sửa menu; "Thùng rác…";
     "Lịch sử toàn bộ…"."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.dialog: QDialog | None = None
         tr = window.tr
@@ -203,9 +212,7 @@ class HistoryActions:
         for action in (self.action_history, self.action_all, self.action_trash):
             menu.addAction(action)
         for tab in (window.units_tab, window.staff_tab, window.equipment_tab):
-            actions = getattr(tab, "context_actions", None)
-            if isinstance(actions, list):
-                actions.extend([None, self.action_history])
+            tab.context_actions.extend([None, self.action_history])
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
@@ -234,8 +241,8 @@ class HistoryActions:
     def show_trash(self) -> QDialog:
         def restored() -> None:
             self.window.undo_stack.clear()  # the restored ids may no longer match older commands
-            self.window.notify_changed("units", "staff", "equipment", "settings")
-            report_tab = getattr(self.window, "report_tab", None)
+            self.window.notify_changed(Area.EVERYTHING)
+            report_tab = self.window.report_tab
             if report_tab is not None:  # built already: a restored report joins its list
                 report_tab.reload_list(report_tab.editor.report().id)
 

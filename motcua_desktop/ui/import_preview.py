@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..domain.text import format_number
 from ..store.errors import InputRejected
 from ..store.registry import Registry
-from .commands import StoreCommand, record_done
+from .commands import Area, StoreCommand, record_done
 from .file_actions import BackgroundJob
 
 SHOWN_ROWS = 2000  # a province's first import adds 100,000 rows: the first ones tell enough
@@ -203,7 +203,7 @@ class ImportFlow(QObject):
         if journal:
             command = StoreCommand(window.tr("Nhập %1").replace("%1", self.path.name),
                                    lambda: apply(False), lambda: apply(True), window.bus,
-                                   ("units", "staff", "equipment"))
+                                   Area.UNITS | Area.STAFF | Area.EQUIPMENT)
             record_done(window.undo_stack, command)
         window.notify_changed()
         box = QMessageBox(QMessageBox.Icon.Information, window.tr("Đã nhập dữ liệu"),

@@ -2,6 +2,7 @@
 
 The report tab renders a preview of the whole report when built; with a province's 2,000
 units that is seconds of work the window should not spend before the user asks for it.
+The factory keeps its own typed hold of what it built; this holder only places it.
 """
 
 from __future__ import annotations
@@ -31,11 +32,6 @@ class LazyTab(QWidget):
             self.layout().addWidget(self.content)
             self.created.emit(self.content)
         return self.content
-
-    def reload(self) -> None:
-        """Pass a change of the data on to the content; not built yet, it will load fresh."""
-        if self.content is not None and hasattr(self.content, "reload"):
-            self.content.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         self.ensure()

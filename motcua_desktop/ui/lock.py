@@ -163,9 +163,7 @@ def show_read_only(window: QMainWindow, reason: str) -> QToolBar:
             action.setVisible(False)
             action.setEnabled(False)
     guard = _NoEditing(window)
-    for tab in (getattr(window, n, None) for n in ("units_tab", "staff_tab", "equipment_tab")):
-        if tab is None:
-            continue
+    for tab in (window.units_tab, window.staff_tab, window.equipment_tab):
         for name in _TAB_EDIT_ACTIONS:
             action = getattr(tab, name, None)
             if isinstance(action, QAction):

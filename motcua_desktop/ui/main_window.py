@@ -1,66 +1,71 @@
 """The main window: menus, toolbar, tabs and status bar around the registry.
 
-It owns no data logic: tabs get the registry, the operations (undo stack) and the settings
-explicitly; they refresh from one ``ChangeBus`` signal. Others extend it through
+It owns no data logic: tabs get the registry, the operations (undo stack), the settings and
+the clock explicitly; they refresh from one ``ChangeBus`` signal, each for the areas
+(:class:`~.commands.Area`) it subscribed to. Every helper (menus, backups, history, the
+banners) is an attribute the window builds in ``__init__``; others extend it through
 ``file_menu``, ``tools_menu``, ``help_menu``, ``toolbar``, ``add_tab`` and ``data_changed``.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from .. import __version__
+from ..store.location import classify
 from ..store.registry import Registry
 from ..store.sample import is_sample
-from .commands import ChangeBus
+from .backup_actions import BackupActions
+from .commands import Area, ChangeBus
 from .empty_state import EmptyState
 from .equipment_tab import EquipmentTab
 from .file_menu import FileMenu
-from .first_steps import count, steps
+from .first_steps import steps
 from .help_menu import install_help_menu
+from .history_view import HistoryActions
 from .icons import icon, load_font_icons
 from .lazy_tab import LazyTab
+from .lock import WriteAccess, acquire, show_notice, show_read_only
+from .office_actions import OfficeActions
 from .operations import Operations
 from .overview_tab import OverviewTab
 from .registry_tab import RegistryTab
-from .report_guard import offer_draft, report_may_close, shut_down_report
+from .report_guard import DraftOffer, offer_draft, report_may_close, shut_down_report
 from .settings import UiSettings
 from .staff_tab import StaffTab
 from .status_bar import StatusBar
 from .units_tab import UnitsTab
 
-FONT_ICONS_AFTER_MS = 250  # after the first paint, before anyone reaches for a button
+if TYPE_CHECKING:
+    from .consolidation_tab import ConsolidationTab
+    from .report_tab import ReportTab
 
-# Which areas of change each tab shows (reloaded when one of them changed).
-INTERESTS = {
-    "overviewTab": {"units", "staff", "equipment"},
-    "unitsTab": {"units"},
-    "staffTab": {"units", "staff"},
-    "equipmentTab": {"units", "equipment"},
-    # the report's figures and header come from all of these
-    "reportHolder": {"units", "staff", "equipment", "settings"},
-}
+FONT_ICONS_AFTER_MS = 250  # after the first paint, before anyone reaches for a button
+Clock = Callable[[], date]  # today's date; tests give a fixed day
 
 
 class MainWindow(QMainWindow):
     data_changed = Signal()
 
-    def __init__(self, registry: Registry, settings: UiSettings, parent: QWidget | None = None):
+    def __init__(self, registry: Registry, settings: UiSettings, parent: QWidget | None = None, *,
+                 clock: Clock = date.today, access: WriteAccess | None = None):
+        """``access``: the write lock the caller took already (taken here when None)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.registry, self.ui_settings = registry, settings
+        self.registry, self.ui_settings, self.clock = registry, settings, clock
         self.undo_stack = QUndoStack(self)
         self.bus = ChangeBus(self)
         self.ops = Operations(registry, self.undo_stack, self.bus)
         self._dirty: set[QWidget] = set()
-        self._interests = {name: set(areas) for name, areas in INTERESTS.items()}
+        self._views: dict[QWidget, tuple[Area, Callable[[], None]]] = {}  # who reloads on what
         self.dialog: QWidget | None = None
-        self.draft_offer = None
+        self._report_tab: ReportTab | None = None
         self._shown_once = False
         self.is_sample = is_sample(registry)
         self._title()
@@ -70,16 +75,20 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         # Tabs load their rows when first shown: at province scale that keeps opening quick.
-        self.overview_tab = OverviewTab(registry, self, load=False)
+        self.overview_tab = OverviewTab(registry, self, clock=clock, load=False)
         self.units_tab = UnitsTab(registry, self.ops, settings, self, load=False)
-        self.staff_tab = StaffTab(registry, self.ops, settings, self, load=False)
+        self.staff_tab = StaffTab(registry, self.ops, settings, self, clock=clock, load=False)
         self.equipment_tab = EquipmentTab(registry, self.ops, settings, self, load=False)
         self._dirty.update((self.overview_tab, self.units_tab, self.staff_tab, self.equipment_tab))
-        self.tabs.addTab(self.overview_tab, self.tr("Tổng quan"))
-        self.tabs.addTab(self.units_tab, self.tr("Đơn vị"))
-        self.tabs.addTab(self.staff_tab, self.tr("Cán bộ"))
-        self.tabs.addTab(self.equipment_tab, self.tr("Trang thiết bị"))
-        self.report_holder = self._load_report_tab()
+        self.add_tab(self.overview_tab, self.tr("Tổng quan"), Area.UNITS | Area.STAFF | Area.EQUIPMENT,
+                     self.overview_tab.reload)
+        self.add_tab(self.units_tab, self.tr("Đơn vị"), Area.UNITS, self.units_tab.reload)
+        self.add_tab(self.staff_tab, self.tr("Cán bộ"), Area.UNITS | Area.STAFF, self.staff_tab.reload)
+        self.add_tab(self.equipment_tab, self.tr("Trang thiết bị"), Area.UNITS | Area.EQUIPMENT,
+                     self.equipment_tab.reload)
+        # built when first shown; the report's figures and header come from every area
+        self.report_holder = LazyTab(self._build_report_tab, "reportHolder", self)
+        self.add_tab(self.report_holder, self.tr("Báo cáo"), Area.EVERYTHING, self._reload_report)
         self.units_tab.show_staff_of.connect(self.show_staff_of_unit)
         self.units_tab.show_equipment_of.connect(self.show_equipment_of_unit)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -94,18 +103,26 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._data_changed)
         self.bus.failed.connect(lambda message: QMessageBox.warning(
             self, self.tr("Không thực hiện được"), message))
+        # set-up from the official unit list, levels and kinds
+        self.office_actions = OfficeActions(self)
+        self.consolidation_tab = self._make_consolidation_tab()  # a province register's Tổng hợp
         self._update_status()
         self._restore_state()
         self._tab_shown(self.tabs.currentIndex())
-        from .backup_actions import attach
-        from .office_actions import attach as attach_office
-
-        attach_office(self)  # set-up from the official unit list, levels and kinds
-        from .consolidation_tab import attach as attach_consolidation
-
-        attach_consolidation(self)  # Gửi số liệu lên tỉnh; Tổng hợp in a province register
-        attach(self)  # backups, history and trash, one-writer lock and read-only banner
-        offer_draft(self)  # a report left unsaved by a crash: offered back, not forced
+        # one writer per file: the lock is held (and kept) as long as the window lives
+        self.write_access = access if access is not None else self._acquire()
+        self.destroyed.connect(lambda _o=None, a=self.write_access: a.release())
+        read_only = self.registry.read_only or self.write_access.read_only
+        self.backup_actions = BackupActions(self, read_only)
+        self.history_actions = HistoryActions(self)
+        self.read_only_banner: QToolBar | None = show_read_only(self, self.write_access.reason or self.tr(
+            "Tệp dữ liệu đang mở ở chế độ chỉ đọc.")) if read_only else None
+        self.place_banner = self._make_place_banner()  # a share or a synced folder: said once
+        # a report left unsaved by a crash: offered back, not forced
+        self.draft_offer: DraftOffer | None = offer_draft(self)
+        if self.draft_offer is not None:
+            self.draft_offer.closed.connect(self._draft_closed)
+        self.office_actions.offer_setup()  # an empty register with no office yet
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -118,56 +135,69 @@ class MainWindow(QMainWindow):
     # construction -----------------------------------------------------------------------------
     def _title(self) -> None:
         # Qt adds the application's name ("… — Một Cửa Desktop") to the title bar itself.
-        name = Path(self.registry.path).name if self.registry.path else ""
+        name = self.registry.path.name if self.registry.path else ""
         if self.is_sample:
             name = self.tr("%1 (DỮ LIỆU MẪU)").replace("%1", name)
         self.setWindowTitle(name)
 
     def _make_empty_states(self) -> None:
-        self.empty_states: dict[str, EmptyState] = {
-            tab.objectName(): tab.empty_state
-            for tab in (self.overview_tab, self.units_tab, self.staff_tab, self.equipment_tab)
+        note = EmptyState(self.report_holder)
+        self.report_holder.layout().insertWidget(0, note)
+        self.empty_states: dict[QWidget, EmptyState] = {
+            self.overview_tab: self.overview_tab.empty_state, self.units_tab: self.units_tab.empty_state,
+            self.staff_tab: self.staff_tab.empty_state, self.equipment_tab: self.equipment_tab.empty_state,
+            self.report_holder: note,
         }
-        if self.report_holder is not None:
-            note = EmptyState(self.report_holder)
-            self.report_holder.layout().insertWidget(0, note)
-            self.empty_states[self.report_holder.objectName()] = note
 
-    def _load_report_tab(self) -> LazyTab | None:
-        """The report tab is its own module, built when first shown; the window works
-        without it."""
-        if importlib.util.find_spec(f"{__package__}.report_tab") is None:
-            return None
+    def _build_report_tab(self, parent: QWidget) -> ReportTab:
+        from .report_tab import ReportTab  # its own module, loaded when the tab is first shown
 
-        def build(parent: QWidget) -> QWidget:
-            from .report_tab import ReportTab
+        self._report_tab = ReportTab(self.registry, parent, self.ui_settings, clock=self.clock)
+        return self._report_tab
 
-            return ReportTab(self.registry, parent, self.ui_settings)
-
-        holder = LazyTab(build, "reportHolder", self)
-        self.add_tab(holder, self.tr("Báo cáo"))
-        return holder
+    def _reload_report(self) -> None:
+        if self._report_tab is not None:  # not built yet: it loads fresh when it is
+            self._report_tab.reload()
 
     @property
-    def report_tab(self) -> QWidget | None:
+    def report_tab(self) -> ReportTab | None:
         """The report tab if it has been built (it is built when first shown)."""
-        return self.report_holder.content if self.report_holder is not None else None
+        return self._report_tab
 
-    def ensure_report_tab(self) -> QWidget | None:
-        return self.report_holder.ensure() if self.report_holder is not None else None
+    def ensure_report_tab(self) -> ReportTab:
+        self.report_holder.ensure()
+        assert self._report_tab is not None
+        return self._report_tab
 
-    def _report_action(self, name: str) -> None:
+    def _report_action(self, action: Callable[[ReportTab], QAction]) -> None:
         """Open the report tab (building it if needed) and run one of its actions."""
         self.tabs.setCurrentWidget(self.report_holder)
-        action = self.ensure_report_tab().findChild(QAction, name)
-        if action is not None:
-            action.trigger()
+        action(self.ensure_report_tab()).trigger()
 
-    def add_tab(self, widget: QWidget, label: str, interests: set[str] | None = None) -> int:
-        """Add a tab; with ``interests`` it is reloaded (``widget.reload()``) when those
-        areas change."""
-        if interests and widget.objectName():
-            self._interests[widget.objectName()] = set(interests)
+    def _make_consolidation_tab(self) -> ConsolidationTab | None:
+        if len(self.registry.settings.get().office_code) != 2:  # not a province's register
+            return None
+        from .consolidation_tab import ConsolidationTab  # with its store modules, only here
+
+        tab = ConsolidationTab(self)
+        self.add_tab(tab, self.tr("Tổng hợp"), Area.EVERYTHING, tab.reload)
+        return tab
+
+    def _acquire(self) -> WriteAccess:
+        return acquire(self.registry.path) if self.registry.path else WriteAccess(read_only=False)
+
+    def _make_place_banner(self) -> QToolBar | None:
+        place = classify(self.registry.path) if self.registry.path else None
+        if place is None or not place.shared or self.registry.path is None:
+            return None
+        return show_notice(self, place.warning(self.registry.path))
+
+    def add_tab(self, widget: QWidget, label: str, interests: Area | None = None,
+                reload: Callable[[], None] | None = None) -> int:
+        """Add a tab; with ``interests`` and ``reload`` it is reloaded when a change touches
+        one of those areas (at once if it is showing, else when it is next shown)."""
+        if interests and reload is not None:
+            self._views[widget] = (interests, reload)
         return self.tabs.addTab(widget, label)
 
     def _make_actions(self) -> None:
@@ -211,7 +241,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, t=tab: self.tabs.setCurrentWidget(t))
 
     def _make_menus(self) -> None:
-        self.files = FileMenu(self)
+        self.files = FileMenu(self, self._open_other)
         self.file_menu = self.files.menu
         edit = self.menuBar().addMenu(self.tr("&Sửa"))
         edit.addAction(self.action_undo)
@@ -245,19 +275,26 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.files.action_import)
         bar.addAction(self.files.action_export)
-        if self.report_holder is not None:
-            # The report tab owns actionPreviewReport/actionPrintReport; these open it and
-            # pass the click on, so the toolbar has them before the tab is built.
-            bar.addSeparator()
-            for name, icon_name, text, target in (
-                ("actionShowReportPreview", "preview", self.tr("Xem trước báo cáo"), "actionPreviewReport"),
-                ("actionShowReportPrint", "print", self.tr("In báo cáo"), "actionPrintReport"),
-            ):
-                action = QAction(icon(icon_name), text, self)
-                action.setObjectName(name)
-                action.triggered.connect(lambda _c=False, t=target: self._report_action(t))
-                bar.addAction(action)
+        # The report tab owns its preview and print actions; these open it and pass the
+        # click on, so the toolbar has them before the tab is built.
+        bar.addSeparator()
+        targets: tuple[tuple[str, str, str, Callable[[ReportTab], QAction]], ...] = (
+            ("actionShowReportPreview", "preview", self.tr("Xem trước báo cáo"), lambda t: t.action_preview),
+            ("actionShowReportPrint", "print", self.tr("In báo cáo"), lambda t: t.action_print),
+        )
+        for name, icon_name, text, target in targets:
+            action = QAction(icon(icon_name), text, self)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _c=False, t=target: self._report_action(t))
+            bar.addAction(action)
         self.toolbar = bar
+
+    def _draft_closed(self) -> None:
+        self.draft_offer = None
+
+    def _open_other(self, registry: Registry) -> MainWindow:
+        """A window like this one on another register (File → Open, after a restore)."""
+        return MainWindow(registry, self.ui_settings, clock=self.clock)
 
     # tabs -------------------------------------------------------------------------------------
     def current_registry_tab(self) -> RegistryTab | None:
@@ -288,41 +325,32 @@ class MainWindow(QMainWindow):
             widget.ensure()
         if widget in self._dirty:
             self._dirty.discard(widget)
-            widget.reload()
+            self._views[widget][1]()
             if isinstance(widget, RegistryTab):
                 widget.fit_columns_once()
 
     # changes ------------------------------------------------------------------------------------
-    def notify_changed(self, *areas: str) -> None:
+    def notify_changed(self, areas: Area = Area.EVERYTHING) -> None:
         """Tell every view the data changed (after an import, a restore…)."""
-        self.bus.notify(*areas)
+        self.bus.notify(areas)
 
-    def _data_changed(self, areas: set[str]) -> None:
+    def _data_changed(self, areas: Area) -> None:
         current = self.tabs.currentWidget()
-        for i in range(self.tabs.count()):
-            tab = self.tabs.widget(i)
-            interests = self._interests.get(tab.objectName())
-            if interests is None or not interests & areas or not hasattr(tab, "reload"):
+        for view, (interests, reload) in self._views.items():
+            if not interests & areas:
                 continue
-            if tab is current:
-                tab.reload()
+            if view is current:
+                reload()
             else:  # hidden tabs reload when shown: at province scale that is what keeps edits quick
-                self._dirty.add(tab)
+                self._dirty.add(view)
         self._update_status()
         self.data_changed.emit()
 
     def _update_status(self) -> None:
-        conn = self.registry.db.conn
-        counts = count(self.registry)
-        for name, step in steps(self, counts).items():
-            if name in self.empty_states:
-                self.empty_states[name].show_step(step)
-        today = self.staff_tab.today().isoformat()
-        people = conn.execute(
-            "SELECT COUNT(*) FROM assignments WHERE (start_date IS NULL OR start_date <= ?)"
-            " AND (end_date IS NULL OR end_date >= ?)", [today, today]).fetchone()[0]
-        items = conn.execute("SELECT COALESCE(SUM(quantity), 0) FROM equipment").fetchone()[0]
-        self.status.show_counts(str(self.registry.path), counts, people, items)
+        summary = self.registry.summary(self.clock())
+        for tab, step in steps(self, summary).items():
+            self.empty_states[tab].show_step(step)
+        self.status.show_counts(str(self.registry.path), summary)
 
     # dialogs ------------------------------------------------------------------------------------
     def open_org_settings(self) -> None:
@@ -374,7 +402,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         shut_down_report(self)  # nothing may run against the register once it is closed
-        job = getattr(self.files, "job", None)
+        job = self.files.job
         if job is not None and job.worker.isRunning():
             job.finish_before_close()
         self.save_state()

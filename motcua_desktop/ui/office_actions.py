@@ -3,7 +3,6 @@ set-up dialog also opens by itself on an empty register that has no office yet."
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -12,13 +11,15 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ..domain.validation import ValidationError
 from ..store.errors import StoreError
+from .commands import Area
 
 if TYPE_CHECKING:
+    from .main_window import MainWindow
     from .office_setup_dialog import OfficeSetupDialog
 
 
 class OfficeActions:
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.action_setup = QAction(window.tr("Thiết lập cơ quan từ danh mục đơn vị hành chính…"), window)
         self.action_setup.setObjectName("actionOfficeSetup")
@@ -33,7 +34,7 @@ class OfficeActions:
 
     def needs_setup(self) -> bool:
         registry = self.window.registry
-        return (not getattr(registry, "read_only", False) and registry.is_empty()
+        return (not registry.read_only and registry.is_empty()
                 and not registry.settings.get().office_code and not registry.settings.get().issuing_body)
 
     def open_setup(self) -> None:
@@ -57,25 +58,22 @@ class OfficeActions:
         from .value_lists_dialog import ValueListsDialog
 
         dlg = ValueListsDialog(self.window.registry, self.window,
-                               on_change=lambda: self.window.notify_changed("units", "equipment"))
+                               on_change=lambda: self.window.notify_changed(Area.UNITS | Area.EQUIPMENT))
         dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog = dlg
         dlg.open()
 
 
-def attach(window) -> OfficeActions:
-    actions = OfficeActions(window)
-    window.office_actions = actions
-    if actions.needs_setup():
-        registry = window.registry
+    def offer_setup(self) -> bool:
+        """On an empty register with no office yet, open the set-up once the window is up;
+        True when it will."""
+        if not self.needs_setup():
+            return False
+        registry = self.window.registry
 
-        def ask() -> None:  # once the window is up, if it still shows that register
-            try:
-                still = window.registry is registry and actions.needs_setup()
-            except sqlite3.ProgrammingError:  # the window was closed meanwhile
-                return
-            if still:
-                actions.open_setup()
+        def ask() -> None:  # if the window still shows that register, open and unchanged
+            if self.window.registry is registry and not registry.closed and self.needs_setup():
+                self.open_setup()
 
-        QTimer.singleShot(0, window, ask)
-    return actions
+        QTimer.singleShot(0, self.window, ask)
+        return True

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from ..domain.model import Assignment, EquipmentItem, EquipmentType, OrgSettings, Person, Unit
 from ..domain.text import format_date
 from ..store.registry import Registry
-from .commands import ChangeBus, StoreCommand, execute
+from .commands import Area, ChangeBus, StoreCommand, execute
 
 
 def _copy(record):
@@ -25,7 +25,7 @@ class Operations:
     def __init__(self, registry: Registry, stack: QUndoStack, bus: ChangeBus):
         self.registry, self.stack, self.bus = registry, stack, bus
 
-    def _run(self, text: str, do, undo, *areas: str) -> None:
+    def _run(self, text: str, do, undo, areas: Area) -> None:
         execute(self.stack, StoreCommand(text, do, undo, self.bus, areas))
 
     # units -------------------------------------------------------------------------------
@@ -36,13 +36,13 @@ class Operations:
         def do() -> None:  # the first time without an id, on redo with the id it got
             made["unit"] = units.add(_copy(made.get("unit", unit)))
 
-        self._run(f"Thêm {unit.name}", do, lambda: units.delete(made["unit"].id), "units")
+        self._run(f"Thêm {unit.name}", do, lambda: units.delete(made["unit"].id), Area.UNITS)
         return made["unit"]
 
     def edit_unit(self, before: Unit, after: Unit) -> None:
         units = self.registry.units
         self._run(f"Sửa {after.name}", lambda: units.update(_copy(after)),
-                  lambda: units.update(_copy(before)), "units", "staff", "equipment")
+                  lambda: units.update(_copy(before)), Area.UNITS | Area.STAFF | Area.EQUIPMENT)
 
     def delete_units(self, unit_ids: list[int]) -> list[Unit]:
         """Delete units with no staff and no equipment; refused as a whole otherwise."""
@@ -61,7 +61,7 @@ class Operations:
                     reg.units.add(_copy(unit))
 
         text = f"Xóa {len(unit_ids)} đơn vị" if len(unit_ids) > 1 else "Xóa đơn vị"
-        self._run(text, do, undo, "units")
+        self._run(text, do, undo, Area.UNITS)
         return list(removed)
 
     def move_dependents_and_delete(self, unit_id: int, target_id: int) -> Unit:
@@ -87,7 +87,7 @@ class Operations:
                     reg.equipment.update_item(dataclasses.replace(item, unit_id=unit_id))
 
         self._run(f"Chuyển cán bộ, thiết bị và xóa {unit.name}", do, undo,
-                  "units", "staff", "equipment")
+                  Area.UNITS | Area.STAFF | Area.EQUIPMENT)
         return unit
 
     def move_unit(self, unit_id: int, offset: int) -> bool:
@@ -98,7 +98,7 @@ class Operations:
             return False
         text = "Chuyển đơn vị lên" if offset < 0 else "Chuyển đơn vị xuống"
         self._run(text, lambda: units.move(unit_id, offset), lambda: units.move(unit_id, -offset),
-                  "units")
+                  Area.UNITS)
         return True
 
     # staff -------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ class Operations:
         def undo() -> None:
             staff.delete_person(done["person"].id)
 
-        self._run(f"Thêm cán bộ {person.full_name}", do, undo, "staff")
+        self._run(f"Thêm cán bộ {person.full_name}", do, undo, Area.STAFF)
         return done["person"], done["assignment"]
 
     def edit_staff(self, person_before: Person, person_after: Person,
@@ -132,7 +132,7 @@ class Operations:
 
         self._run(f"Sửa cán bộ {person_after.full_name}",
                   lambda: save(person_after, assignment_after),
-                  lambda: save(person_before, assignment_before), "staff")
+                  lambda: save(person_before, assignment_before), Area.STAFF)
 
     def delete_assignments(self, assignment_ids: list[int]) -> None:
         """Delete rows entered by mistake; a person left with no assignment goes too."""
@@ -157,7 +157,7 @@ class Operations:
                     staff.add_assignment(_copy(a))
 
         text = f"Xóa {len(assignment_ids)} cán bộ" if len(assignment_ids) > 1 else "Xóa cán bộ"
-        self._run(text, do, undo, "staff")
+        self._run(text, do, undo, Area.STAFF)
 
     def end_assignment(self, assignment_id: int, last_day: date) -> None:
         staff = self.registry.staff
@@ -166,7 +166,7 @@ class Operations:
         text = "Kết thúc công tác của %1 (ngày cuối %2)".replace(
             "%1", staff.person(before.person_id).full_name).replace("%2", format_date(last_day))
         self._run(text, lambda: staff.end_assignment(assignment_id, last_day),
-                  lambda: staff.update_assignment(_copy(before)), "staff")
+                  lambda: staff.update_assignment(_copy(before)), Area.STAFF)
 
     def transfer(self, assignment_id: int, unit_id: int, first_day: date, **changes) -> None:
         staff = self.registry.staff
@@ -189,7 +189,7 @@ class Operations:
         text = "Điều chuyển %1 sang %2 từ ngày %3".replace(
             "%1", staff.person(before.person_id).full_name).replace(
             "%2", self.registry.units.get(unit_id).name).replace("%3", format_date(first_day))
-        self._run(text, do, undo, "staff")
+        self._run(text, do, undo, Area.STAFF)
 
     # equipment ---------------------------------------------------------------------------
     def add_item(self, item: EquipmentItem) -> EquipmentItem:
@@ -199,13 +199,13 @@ class Operations:
         def do() -> None:
             made["item"] = eq.add_item(_copy(made.get("item", item)))
 
-        self._run("Thêm thiết bị", do, lambda: eq.delete_item(made["item"].id), "equipment")
+        self._run("Thêm thiết bị", do, lambda: eq.delete_item(made["item"].id), Area.EQUIPMENT)
         return made["item"]
 
     def edit_item(self, before: EquipmentItem, after: EquipmentItem) -> None:
         eq = self.registry.equipment
         self._run("Sửa thiết bị", lambda: eq.update_item(_copy(after)),
-                  lambda: eq.update_item(_copy(before)), "equipment")
+                  lambda: eq.update_item(_copy(before)), Area.EQUIPMENT)
 
     def delete_items(self, item_ids: list[int]) -> None:
         eq = self.registry.equipment
@@ -221,7 +221,7 @@ class Operations:
                 for item in removed:
                     eq.add_item(_copy(item))
 
-        self._run(f"Xóa {len(item_ids)} dòng thiết bị", do, undo, "equipment")
+        self._run(f"Xóa {len(item_ids)} dòng thiết bị", do, undo, Area.EQUIPMENT)
 
     def save_type(self, before: EquipmentType | None, after: EquipmentType) -> EquipmentType:
         """Add a catalogue entry (``before`` None) or change its name and norms."""
@@ -233,11 +233,11 @@ class Operations:
                 made["type"] = eq.add_type(_copy(made.get("type", after)))
 
             self._run(f"Thêm loại {after.name}", do, lambda: eq.delete_type(made["type"].id),
-                      "equipment")
+                      Area.EQUIPMENT)
             return made["type"]
         saved = eq.update_type(_copy(after))
         self._run(f"Sửa loại {saved.name}", lambda: eq.update_type(_copy(saved)),
-                  lambda: eq.update_type(_copy(before)), "equipment")
+                  lambda: eq.update_type(_copy(before)), Area.EQUIPMENT)
         return saved
 
     def delete_type(self, type_id: int) -> None:
@@ -247,7 +247,7 @@ class Operations:
         def do() -> None:
             kept["type"] = eq.delete_type(type_id)
 
-        self._run("Xóa loại thiết bị", do, lambda: eq.add_type(_copy(kept["type"])), "equipment")
+        self._run("Xóa loại thiết bị", do, lambda: eq.add_type(_copy(kept["type"])), Area.EQUIPMENT)
 
     # settings ----------------------------------------------------------------------------
     def set_up_office(self, code: str, create_units: bool) -> None:
@@ -269,10 +269,10 @@ class Operations:
                     self.registry.units.delete(unit_id)
                 self.registry.settings.put_back(before)
 
-        self._run("Thiết lập cơ quan", do, undo, "settings", "units")
+        self._run("Thiết lập cơ quan", do, undo, Area.SETTINGS | Area.UNITS)
 
     def save_settings(self, after: OrgSettings) -> None:
         repo = self.registry.settings
         before = repo.get()
         self._run("Sửa thông tin cơ quan", lambda: repo.save(after), lambda: repo.save(before),
-                  "settings")
+                  Area.SETTINGS)

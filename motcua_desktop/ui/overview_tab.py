@@ -3,6 +3,7 @@ missing, district totals, units below the norm highlighted, and a bar chart of s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -81,12 +82,12 @@ def _short(name: str) -> str:
 
 
 class OverviewTab(QWidget):
-    def __init__(self, registry: Registry, parent: QWidget | None = None, today=None,
-                 load: bool = True):
+    def __init__(self, registry: Registry, parent: QWidget | None = None,
+                 clock: Callable[[], date] = date.today, load: bool = True):
         super().__init__(parent)
         self.setObjectName("overviewTab")
         self.registry = registry
-        self.today = today or (lambda: date.today())  # looked up per call: tests fix the day
+        self.today = clock  # today's date, asked at each use (the window stays open past midnight)
         self.heading = QLabel(self)
         self.heading.setObjectName("overviewHeading")
         self.heading.setWordWrap(True)

@@ -4,33 +4,40 @@ crash or power cut left behind."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QToolBar
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
 
 from ..domain.text import format_date
 from ..store.report_draft import Draft, discard_draft, load_draft
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
-def report_may_close(window: QMainWindow, question: str = "") -> bool:
+
+def report_may_close(window: MainWindow, question: str = "") -> bool:
     """Lưu / Không lưu / Hủy when the report tab holds unsaved edits; True to go on."""
-    tab = getattr(window, "report_tab", None)
-    if tab is None or not getattr(tab, "dirty", False):
+    tab = window.report_tab
+    if tab is None or not tab.dirty:
         return True
     window.tabs.setCurrentWidget(window.report_holder)  # show what the question is about
     return bool(tab.may_leave(question))
 
 
-def shut_down_report(window: QMainWindow) -> None:
+def shut_down_report(window: MainWindow) -> None:
     """Stop the report tab's timers (preview, draft) before the register closes."""
-    tab = getattr(window, "report_tab", None)
-    if tab is not None and hasattr(tab, "shutdown"):
+    tab = window.report_tab
+    if tab is not None:
         tab.shutdown()
 
 
 class DraftOffer(QObject):
     """A banner under the toolbar: "Mở lại bản nháp" / "Bỏ bản nháp"; never forced."""
 
-    def __init__(self, window: QMainWindow, draft: Draft):
+    closed = Signal()  # the banner is gone (the draft restored or discarded)
+
+    def __init__(self, window: MainWindow, draft: Draft):
         super().__init__(window)
         self.window, self.draft = window, draft
         tr = window.tr
@@ -64,19 +71,19 @@ class DraftOffer(QObject):
         self._close()
 
     def discard(self) -> None:
-        discard_draft(self.window.registry.path)
+        if self.window.registry.path is not None:
+            discard_draft(self.window.registry.path)
         self.window.statusBar().showMessage(self.window.tr("Đã bỏ bản nháp báo cáo."), 8000)
         self._close()
 
     def _close(self) -> None:
         self.bar.hide()
         self.bar.deleteLater()
-        self.window.draft_offer = None
+        self.closed.emit()
 
 
-def offer_draft(window: QMainWindow) -> DraftOffer | None:
+def offer_draft(window: MainWindow) -> DraftOffer | None:
     """Show the banner when the register has a draft left from an earlier session."""
-    path = getattr(window.registry, "path", None)
-    draft = load_draft(path) if path and window.report_holder is not None else None
-    window.draft_offer = DraftOffer(window, draft) if draft is not None else None
-    return window.draft_offer
+    path = window.registry.path
+    draft = load_draft(path) if path is not None else None
+    return DraftOffer(window, draft) if draft is not None else None

@@ -7,6 +7,7 @@ Self-contained: it needs only the registry; the window adds it and shows its act
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from ..report.render import render
 from ..report.service import content_for, new_report
 from ..store.errors import InputRejected
 from ..store.outputs import check_output_path
+from ..store.registry import Registry
 from ..store.report_draft import discard_draft, save_draft
 from ..store.reports import SavedReport, clean_report
 from .missing_prompt import confirm_missing
@@ -50,16 +52,17 @@ DRAFT_DELAY_MS = 400  # an unsaved edit is on disk this long after the last keys
 
 
 class ReportTab(QWidget):
-    def __init__(self, registry, parent: QWidget | None = None, settings: UiSettings | None = None):
+    def __init__(self, registry: Registry, parent: QWidget | None = None, settings: UiSettings | None = None,
+                 clock: Callable[[], date] = date.today):
         super().__init__(parent)
         self.setObjectName("reportTab")
-        self.registry, self.settings = registry, settings
+        self.registry, self.settings, self.clock = registry, settings, clock
         self._dirty = False
         self._temp = QTemporaryDir()
         self._preview_serial = 0
         self._last_pdf: Path | None = None
         self._stale = True  # the preview does not show the editor's report yet
-        self.register_path = Path(registry.path) if getattr(registry, "path", None) else None
+        self.register_path = registry.path
 
         self.list = QListWidget(self, objectName="reportList")
         self.list.currentItemChanged.connect(self._list_selection)
@@ -117,7 +120,7 @@ class ReportTab(QWidget):
 
         self.reload_list()
         latest = self.registry.reports.latest()
-        self.load_report(latest or new_report(self.registry))
+        self.load_report(latest or new_report(self.registry, self.clock()))
 
     # actions ------------------------------------------------------------------------------------
     def _action(self, name: str, text: str, slot, shortcut=None) -> QAction:
@@ -268,7 +271,7 @@ class ReportTab(QWidget):
     # commands -----------------------------------------------------------------------------------
     def new_report(self) -> None:
         if self._may_leave():
-            self.load_report(new_report(self.registry, date.today()))
+            self.load_report(new_report(self.registry, self.clock()))
             self._edited()
             self.status.setText(self.tr("Báo cáo mới (chưa lưu), chép từ báo cáo gần nhất."))
 
@@ -300,7 +303,7 @@ class ReportTab(QWidget):
         self._dirty = False
         self._draft_timer.stop()
         self._forget_draft()  # the edits of a deleted report are not offered back
-        self.load_report(latest or new_report(self.registry))
+        self.load_report(latest or new_report(self.registry, self.clock()))
 
     def _content(self) -> ReportContent | None:
         try:
@@ -339,7 +342,7 @@ class ReportTab(QWidget):
     def refresh_preview(self) -> None:
         """Render what the editor shows now and display it."""
         self._timer.stop()
-        if getattr(self.registry, "closed", False):  # a late timer of a closed register
+        if self.registry.closed:  # a late timer of a closed register
             return
         self._stale = False
         content = self._content()

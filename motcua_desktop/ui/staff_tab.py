@@ -3,9 +3,9 @@ unit and kind, add/edit, end an assignment or transfer instead of deleting, hist
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 
@@ -51,15 +51,13 @@ class StaffTab(RegistryTab):
     search_name = "staffSearch"
 
     def __init__(self, registry: Registry, operations: Operations, settings: UiSettings,
-                 parent: QWidget | None = None, today=None, load: bool = True):
+                 parent: QWidget | None = None, clock: Callable[[], date] = date.today, load: bool = True):
         self.registry, self.ops = registry, operations
-        self.today = today or (lambda: date.today())  # looked up per call: tests fix the day
+        self.today = clock  # today's date, asked at each use (the window stays open past midnight)
         model = RecordTableModel(staff_columns(), _search_text,
                                  highlight=lambda r: not r.assignment.active_on(self.today()))
         super().__init__(model, settings, parent)
         self.setObjectName("staffTab")
-        self.model._sort = (0, Qt.SortOrder.AscendingOrder)  # by given name, as official lists
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 
         self.unit_filter = QComboBox(self)
         self.unit_filter.setObjectName("staffUnitFilter")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy
 from shiboken6 import isValid
 
-from .first_steps import Counts
+from ..store.summary import RegisterSummary
 
 MESSAGE_MS = 10000
 
@@ -39,13 +39,13 @@ class StatusBar(QObject):
         self._index = undo_stack.index()
         undo_stack.indexChanged.connect(self._undo_moved)
 
-    def show_counts(self, path: str, counts: Counts, people_now: int, items: int) -> None:
+    def show_counts(self, path: str, summary: RegisterSummary) -> None:
         tr = self.window.tr
         self.file_label.setText(tr("Tệp dữ liệu: %1").replace("%1", path))
         self.file_label.setToolTip(path)
         self.count_label.setText(tr("%1 đơn vị · %2 cán bộ đang làm việc · %3 thiết bị")
-                                 .replace("%1", str(counts.units)).replace("%2", str(people_now))
-                                 .replace("%3", str(items)))
+                                 .replace("%1", str(summary.units)).replace("%2", str(summary.working))
+                                 .replace("%3", str(summary.devices)))
 
     def _undo_moved(self, index: int) -> None:
         tr, stack = self.window.tr, self.undo_stack

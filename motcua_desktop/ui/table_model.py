@@ -259,6 +259,18 @@ class RecordTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the rows are kept in (None: as loaded)."""
+        return self._sort
+
+    def sort_by_default(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> bool:
+        """Keep the rows in ``column``'s order from the next load on, unless a sort was
+        chosen already; True when this became the order."""
+        if self._sort is not None or not 0 <= column < len(self.columns):
+            return False
+        self._sort = (column, order)
+        return True
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return

@@ -87,8 +87,9 @@ class UnitsTab(RegistryTab):
         selected = {u.id for u in self.selected_records()}
         units = self.registry.units.list()
         self.model.columns = unit_columns(levels, kinds, {u.id: u.name for u in units if u.id is not None})
-        if self.proxy.sortColumn() < 0 and self.model._sort is None:
-            self.model._sort = (0, Qt.SortOrder.AscendingOrder)
+        # the columns exist only now (their labels come from the register): the first load
+        # sorts by the first, as the other tabs' tables are from the start
+        if self.model.sort_by_default(0):
             self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.model.set_rows(units)
         if selected:
@@ -124,7 +125,7 @@ class UnitsTab(RegistryTab):
         unit = self.current_record()
         if unit is None:
             return
-        if self.model._sort != (0, Qt.SortOrder.AscendingOrder):
+        if self.model.sorted_by() != (0, Qt.SortOrder.AscendingOrder):
             self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         if self.ops.move_unit(unit.id, offset):
             self.select_where(lambda u: u.id == unit.id)

@@ -54,8 +54,11 @@ def test_a_commune_window_has_the_send_action_and_no_consolidation_tab(qtbot, tm
     chi_lang = commune(tmp_path, "06463", CHI_LANG)
     win = build_main_window(chi_lang)
     qtbot.addWidget(win)
-    assert getattr(win, "consolidation_tab", None) is None
-    assert win.action_submit_package.text() == "Gửi số liệu lên tỉnh…"
+    assert win.consolidation_tab is None
+    send = win.files.action_submit_package
+    assert send.text() == "Gửi số liệu lên tỉnh…"
+    actions = win.file_menu.actions()
+    assert actions.index(send) + 1 == actions.index(win.files.action_export)  # just above "Xuất"
     shown: list[str] = []
     monkeypatch.setattr(consolidation_tab.QMessageBox, "information", lambda *a: shown.append(a[2]))
     out = consolidation_tab.submit_to(win, tmp_path / "goi.xlsx", date(2026, 3, 1))

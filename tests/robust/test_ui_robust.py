@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolBar
 from motcua_desktop.store.backup import KIND_AUTO, automatic_backup, list_backups
 from motcua_desktop.store.health import check_file
 from motcua_desktop.ui import build_main_window
+from motcua_desktop.ui.commands import Area
 from motcua_desktop.userdata import backup_dir
 
 from .helpers import content, corrupt
@@ -102,7 +103,7 @@ def test_first_start_of_the_day_makes_an_automatic_backup_and_quitting_after_cha
     unit = win.registry.units.list()[0]
     unit.notes = "đã sửa"
     win.registry.units.update(unit)
-    win.notify_changed("units")
+    win.notify_changed(Area.UNITS)
     win.close()
     autos = [b for b in list_backups(sample_db_path, [backup_dir()]) if b.kind == KIND_AUTO]
     assert len(autos) == 2
@@ -253,7 +254,7 @@ def test_a_deleted_unit_is_restored_from_the_trash_and_shown_again(window):
 
     unit = window.registry.units.add(Unit(code="X-XOA", name="Bộ phận Một cửa xã Bị Xóa"))
     window.registry.units.delete(unit.id)
-    window.notify_changed("units")
+    window.notify_changed(Area.UNITS)
     dialog = window.history_actions.show_trash()
     assert dialog.table.item(0, 2).text() == "Bộ phận Một cửa xã Bị Xóa"
     assert dialog.restore_selected()

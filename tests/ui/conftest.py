@@ -22,22 +22,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
-def window(qtbot, sample_db_path, monkeypatch):
-    """The main window on the sample register, "today" being the seed report's date."""
+def window(qtbot, sample_db_path):
+    """The main window on the sample register, its clock fixed on the seed report's date."""
     from motcua_desktop.ui import build_main_window
 
-    monkeypatch.setattr("motcua_desktop.ui.staff_tab.date", _FixedDate)
-    monkeypatch.setattr("motcua_desktop.ui.overview_tab.date", _FixedDate)
-    win = build_main_window(sample_db_path)
+    win = build_main_window(sample_db_path, clock=lambda: SAMPLE_DAY)
     qtbot.addWidget(win)
     yield win
     win.close()
-
-
-class _FixedDate(date):
-    @classmethod
-    def today(cls):
-        return SAMPLE_DAY
 
 
 class Answers:

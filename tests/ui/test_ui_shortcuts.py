@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from motcua_desktop.domain.model import Unit
+from motcua_desktop.ui.commands import Area
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -39,7 +40,7 @@ def test_ctrl_f_focuses_the_search_box(shown, qtbot):
 def test_delete_key_asks_then_deletes_and_ctrl_z_ctrl_y_undo_redo(shown, qtbot, answers):
     reg = shown.registry
     reg.units.add(Unit(code="X-XOA", name="Bộ phận Một cửa xã Sẽ Xóa"))
-    shown.notify_changed("units")
+    shown.notify_changed(Area.UNITS)
     tab = shown.units_tab
     shown.tabs.setCurrentWidget(tab)
     tab.select_where(lambda u: u.code == "X-XOA")

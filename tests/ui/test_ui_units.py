@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from motcua_desktop.domain.model import Unit
+from motcua_desktop.ui.commands import Area
 
 
 @pytest.fixture(autouse=True)
@@ -185,7 +186,7 @@ def test_deleting_several_empty_units_at_once_and_bringing_them_back(window, ans
     reg = window.registry
     a = reg.units.add(Unit(code="X-A", name="Bộ phận Một cửa xã A"))
     b = reg.units.add(Unit(code="X-B", name="Bộ phận Một cửa xã B"))
-    window.notify_changed("units")
+    window.notify_changed(Area.UNITS)
     tab = window.units_tab
     window.tabs.setCurrentWidget(tab)
     tab.select_where(lambda u: u.code in ("X-A", "X-B"))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QTableView, QTabWidget
 
 from motcua_desktop.ui import build_main_window
+from motcua_desktop.ui.commands import Area
 
 ACTIONS = ["actionAddUnit", "actionAddStaff", "actionAddEquipment", "actionDelete", "actionUndo",
            "actionExport", "actionImport"]
@@ -78,10 +79,10 @@ def test_add_tab_extension_point_reloads_on_change(window, qtbot):
 
     probe = Probe()
     probe.setObjectName("probeTab")
-    window.add_tab(probe, "Thử", interests={"units"})
+    window.add_tab(probe, "Thử", Area.UNITS, probe.reload)
     window.tabs.setCurrentWidget(probe)
     with qtbot.waitSignal(window.data_changed):
-        window.notify_changed("units")
+        window.notify_changed(Area.UNITS)
     assert Probe.reloads == 1
 
 

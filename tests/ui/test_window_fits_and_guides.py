@@ -104,8 +104,7 @@ def test_widths_are_remembered_only_once_the_user_set_them(window, qtbot, sample
 
 
 def _step(window, tab) -> EmptyState:
-    name = tab.objectName()
-    return window.empty_states[name]
+    return window.empty_states[tab]
 
 
 def test_every_tab_of_an_empty_register_shows_its_first_step(empty_window):

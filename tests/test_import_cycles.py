@@ -1,0 +1,157 @@
+"""No module of the package imports a module that imports it back, directly or round a longer
+loop. The graph is read from the source with ``ast``: imports inside functions count (a
+lazy import still ties the two modules together), imports under ``if TYPE_CHECKING:`` do
+not (they never run; they are how a helper names the window's type).
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "motcua_desktop"
+
+
+def _module_name(root: Path, path: Path) -> str:
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _type_checking_only(tree: ast.Module) -> set[int]:
+    """Ids of the import nodes inside ``if TYPE_CHECKING:`` blocks."""
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If):
+            test = node.test
+            name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", "")
+            if name == "TYPE_CHECKING":
+                skip.update(id(inner) for part in node.body for inner in ast.walk(part))
+    return skip
+
+
+def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
+    """Each module of the package → the modules of the package it imports."""
+    files = {_module_name(root, p): p for p in sorted(root.rglob("*.py"))}
+    graph: dict[str, set[str]] = {name: set() for name in files}
+    for name, path in files.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        skip = _type_checking_only(tree)
+        package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+        for node in ast.walk(tree):
+            if id(node) in skip:
+                continue
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package[: len(package) - node.level + 1]
+                    module = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    module = node.module or ""
+                # `from . import x` imports the module x when there is one, else a name of .
+                subs = [f"{module}.{alias.name}" for alias in node.names]
+                targets = [s for s in subs if s in files] or [module]
+                if any(s not in files for s in subs):
+                    targets.append(module)
+            for target in targets:
+                while target and target not in files:  # `import a.b.c` names a, a.b, a.b.c
+                    target = target.rpartition(".")[0]
+                if target and target != name:
+                    graph[name].add(target)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each strongly connected group of more than one module, as one loop through it
+    (``[a, b, a]``), sorted so the report is stable."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = set()
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                group.add(top)
+                if top == node:
+                    break
+            if len(group) > 1:
+                groups.append(group)
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(_loop(graph, group) for group in groups)
+
+
+def _loop(graph: dict[str, set[str]], group: set[str]) -> list[str]:
+    """A shortest way from the group's first module back to itself, inside the group."""
+    start = min(group)
+    paths = {start: [start]}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for nxt in sorted(graph[node] & group):
+                if nxt == start:
+                    return paths[node] + [start]
+                if nxt not in paths:
+                    paths[nxt] = paths[node] + [nxt]
+                    following.append(nxt)
+        frontier = following
+    raise AssertionError(f"no loop in {group}")
+
+
+def test_the_checker_finds_a_cycle_through_a_function_level_import(tmp_path):
+    root = tmp_path / "motcua_desktop"
+    (root / "ui").mkdir(parents=True)
+    (root / "__init__.py").write_text("", encoding="utf-8")
+    (root / "ui" / "__init__.py").write_text("", encoding="utf-8")
+    (root / "ui" / "window.py").write_text("from .menu import Menu\n", encoding="utf-8")
+    (root / "ui" / "menu.py").write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from .types import T\n"
+        "class Menu:\n    def again(self):\n        from .window import Window\n",
+        encoding="utf-8",
+    )
+    (root / "ui" / "types.py").write_text("from .menu import Menu\n", encoding="utf-8")
+    graph = import_graph(root)
+    assert graph["motcua_desktop.ui.menu"] == {"motcua_desktop.ui.window"}  # not the type-only one
+    assert cycles(graph) == [["motcua_desktop.ui.menu", "motcua_desktop.ui.window", "motcua_desktop.ui.menu"]]
+
+
+def test_the_checker_reads_from_dot_import_module_as_that_module(tmp_path):
+    root = tmp_path / "motcua_desktop"
+    (root / "store").mkdir(parents=True)
+    (root / "__init__.py").write_text("__version__ = '1'\n", encoding="utf-8")
+    (root / "store" / "__init__.py").write_text("from .. import __version__\n", encoding="utf-8")
+    (root / "store" / "a.py").write_text("from . import b\n", encoding="utf-8")
+    (root / "store" / "b.py").write_text("def f():\n    import motcua_desktop.store.a\n", encoding="utf-8")
+    graph = import_graph(root)
+    assert graph["motcua_desktop.store"] == {"motcua_desktop"}
+    assert cycles(graph) == [["motcua_desktop.store.a", "motcua_desktop.store.b", "motcua_desktop.store.a"]]
+
+
+def test_no_module_of_the_package_imports_one_that_imports_it_back():
+    graph = import_graph()
+    assert len(graph) > 100 and graph["motcua_desktop.ui.main_window"]
+    found = [" → ".join(loop) for loop in cycles(graph)]
+    assert found == [], "import cycles:\n" + "\n".join(found)
