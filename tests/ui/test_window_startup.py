@@ -8,7 +8,10 @@ import subprocess
 import sys
 
 NOT_AT_START = ("reportlab", "sqlite_utils", "qtawesome", "qtpy", "openpyxl", "docx", "lxml",
-                "PySide6.QtPdf", "motcua_desktop.report.render", "motcua_desktop.store.transfer")
+                "PySide6.QtPdf", "motcua_desktop.report.render", "motcua_desktop.store.transfer",
+                # a commune register neither sends nor receives packages at start-up
+                "motcua_desktop.ui.consolidation_tab", "motcua_desktop.store.packages",
+                "motcua_desktop.ui.office_setup_dialog", "PySide6.QtPrintSupport")
 
 CHILD = """
 import sys
