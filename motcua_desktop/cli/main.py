@@ -98,6 +98,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_FAILURE
+    except Exception as exc:  # a bug: logged with its traceback, told as a program error
+        from .. import errorlog
+
+        path = errorlog.log_exception((type(exc), exc, exc.__traceback__))
+        print(f"motcua: {errorlog.BUG_TITLE}. {errorlog.user_message(exc, path)}", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 def main(argv: Sequence[str] | None = None) -> None:
