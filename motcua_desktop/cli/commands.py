@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..store.registry import Registry
 from .args import as_of_arg, check_out, db_path, existing_db, open_existing
 from .errors import UserError
+
+Handler = Callable[[argparse.Namespace], int | None]
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -130,9 +134,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+def register(sub: argparse._SubParsersAction[Any]) -> None:  # of main._Parser
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--db", default=argparse.SUPPRESS, help="tệp dữ liệu")
         p.set_defaults(handler=handler)
         return p
