@@ -10,6 +10,8 @@ import ast
 import sys
 from pathlib import Path
 
+from test_layers import from_module
+
 PACKAGE = Path(__file__).resolve().parents[1] / "motcua_desktop"
 
 
@@ -47,11 +49,7 @@ def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
-                if node.level:
-                    base = package[: len(package) - node.level + 1]
-                    module = ".".join(base + ([node.module] if node.module else []))
-                else:
-                    module = node.module or ""
+                module = from_module(node, package)
                 # `from . import x` imports the module x when there is one, else a name of .
                 subs = [f"{module}.{alias.name}" for alias in node.names]
                 targets = [s for s in subs if s in files] or [module]
@@ -120,31 +118,32 @@ def _loop(graph: dict[str, set[str]], group: set[str]) -> list[str]:
     raise AssertionError(f"no loop in {group}")
 
 
-def test_the_checker_finds_a_cycle_through_a_function_level_import(tmp_path):
+def _package(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A package ``motcua_desktop`` under ``tmp_path`` made of ``files`` (path → source)."""
     root = tmp_path / "motcua_desktop"
-    (root / "ui").mkdir(parents=True)
-    (root / "__init__.py").write_text("", encoding="utf-8")
-    (root / "ui" / "__init__.py").write_text("", encoding="utf-8")
-    (root / "ui" / "window.py").write_text("from .menu import Menu\n", encoding="utf-8")
-    (root / "ui" / "menu.py").write_text(
-        "from typing import TYPE_CHECKING\n"
-        "if TYPE_CHECKING:\n    from .types import T\n"
-        "class Menu:\n    def again(self):\n        from .window import Window\n",
-        encoding="utf-8",
-    )
-    (root / "ui" / "types.py").write_text("from .menu import Menu\n", encoding="utf-8")
+    for name, source in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(source, encoding="utf-8")
+    return root
+
+
+def test_the_checker_finds_a_cycle_through_a_function_level_import(tmp_path):
+    root = _package(tmp_path, {
+        "__init__.py": "", "ui/__init__.py": "", "ui/window.py": "from .menu import Menu\n",
+        "ui/menu.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .types import T\n"
+                      "class Menu:\n    def again(self):\n        from .window import Window\n",
+        "ui/types.py": "from .menu import Menu\n",
+    })
     graph = import_graph(root)
     assert graph["motcua_desktop.ui.menu"] == {"motcua_desktop.ui.window"}  # not the type-only one
     assert cycles(graph) == [["motcua_desktop.ui.menu", "motcua_desktop.ui.window", "motcua_desktop.ui.menu"]]
 
 
 def test_the_checker_reads_from_dot_import_module_as_that_module(tmp_path):
-    root = tmp_path / "motcua_desktop"
-    (root / "store").mkdir(parents=True)
-    (root / "__init__.py").write_text("__version__ = '1'\n", encoding="utf-8")
-    (root / "store" / "__init__.py").write_text("from .. import __version__\n", encoding="utf-8")
-    (root / "store" / "a.py").write_text("from . import b\n", encoding="utf-8")
-    (root / "store" / "b.py").write_text("def f():\n    import motcua_desktop.store.a\n", encoding="utf-8")
+    root = _package(tmp_path, {
+        "__init__.py": "__version__ = '1'\n", "store/__init__.py": "from .. import __version__\n",
+        "store/a.py": "from . import b\n", "store/b.py": "def f():\n    import motcua_desktop.store.a\n",
+    })
     graph = import_graph(root)
     assert graph["motcua_desktop.store"] == {"motcua_desktop"}
     assert cycles(graph) == [["motcua_desktop.store.a", "motcua_desktop.store.b", "motcua_desktop.store.a"]]

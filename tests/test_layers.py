@@ -32,6 +32,15 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+def from_module(node: ast.ImportFrom, package: list[str]) -> str:
+    """The absolute name of the module a ``from … import`` reads, relative ones resolved
+    against ``package`` (the parts of the importing module's package)."""
+    if not node.level:
+        return node.module or ""
+    base = package[: len(package) - node.level + 1]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
 def imports_of(path: Path) -> list[tuple[int, str]]:
     """(line, absolute module name) for every import in the file, relative ones resolved."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -43,11 +52,7 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package[: len(package) - node.level + 1]
-                module = ".".join(base + ([node.module] if node.module else []))
-            else:
-                module = node.module or ""
+            module = from_module(node, package)
             found.append((node.lineno, module))
             # `from PySide6 import QtWidgets` imports the submodule too
             found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
