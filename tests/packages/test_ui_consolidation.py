@@ -64,3 +64,15 @@ def test_a_commune_window_has_the_send_action_and_no_consolidation_tab(qtbot, tm
     out = consolidation_tab.submit_to(win, tmp_path / "goi.xlsx", date(2026, 3, 1))
     assert out is not None and out.exists() and "Mã kiểm tra:" in shown[0]
     win.close()
+
+
+def test_a_province_window_closed_on_the_tong_hop_tab_reopens_on_it(qtbot, tmp_path):
+    db = province(tmp_path)
+    win = build_main_window(db)
+    qtbot.addWidget(win)
+    win.tabs.setCurrentWidget(win.consolidation_tab)
+    win.close()
+    again = build_main_window(db)
+    qtbot.addWidget(again)
+    assert again.tabs.currentWidget() is again.consolidation_tab  # built before the last tab is restored
+    again.close()
