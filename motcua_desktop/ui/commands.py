@@ -36,6 +36,8 @@ class ChangeBus(QObject):
     failed = Signal(str)
 
     def notify(self, areas: Area = Area.EVERYTHING) -> None:
+        if not isinstance(areas, Area):  # e.g. a name like "units": said here, not in a slot
+            raise TypeError(f"ChangeBus.notify nhận một Area, không phải {areas!r}")
         self.changed.emit(areas)
 
 

@@ -196,7 +196,9 @@ class MainWindow(QMainWindow):
                 reload: Callable[[], None] | None = None) -> int:
         """Add a tab; with ``interests`` and ``reload`` it is reloaded when a change touches
         one of those areas (at once if it is showing, else when it is next shown)."""
-        if interests and reload is not None:
+        if (interests is None) != (reload is None):
+            raise TypeError("add_tab: interests và reload đi cùng nhau")
+        if interests is not None and reload is not None:
             self._views[widget] = (interests, reload)
         return self.tabs.addTab(widget, label)
 

@@ -9,6 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWidget
 
 from motcua_desktop.store.summary import RegisterSummary
@@ -133,6 +134,13 @@ def test_the_bus_carries_areas_and_everything_by_default(qtbot):
     bus.notify()
     assert seen == [Area.UNITS | Area.EQUIPMENT, Area.EVERYTHING]
     assert Area.SETTINGS in Area.EVERYTHING and Area.PACKAGES in Area.EVERYTHING
+    with pytest.raises(TypeError):
+        bus.notify("units")  # a name is refused where it is given, not in a slot later
+
+
+def test_a_tab_added_with_interests_must_say_how_it_reloads(window):
+    with pytest.raises(TypeError):
+        window.add_tab(_Probe(), "Thử", Area.UNITS)
 
 
 def test_the_window_and_its_tabs_read_the_day_from_the_clock_they_are_given(qtbot, sample_db_path):
