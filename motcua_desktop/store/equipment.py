@@ -8,7 +8,9 @@ from ..domain.validation import clean_equipment_item, clean_equipment_type
 from .connection import Database
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
-from .rows import ITEM_COLUMNS, item_from_row, item_to_row
+from .rows import item_from_row, item_to_row
+from .schema import ITEM_COLUMNS
+from .writes import insert_row, update_row
 
 
 def type_key(name: str) -> str:
@@ -129,11 +131,7 @@ class EquipmentRepository:
             row = item_to_row(item)
             if item.id is not None:
                 row["id"] = item.id
-            cur = self.db.conn.execute(
-                f"INSERT INTO equipment ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            item.id = cur.lastrowid
+            item.id = insert_row(self.db.conn, "equipment", row)
         return item
 
     def update_item(self, item: EquipmentItem) -> EquipmentItem:
@@ -141,10 +139,7 @@ class EquipmentRepository:
         with transaction(self.db):
             self.item(item.id or -1)
             row = item_to_row(item)
-            self.db.conn.execute(
-                f"UPDATE equipment SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
-                [*row.values(), item.id],
-            )
+            update_row(self.db.conn, "equipment", item.id, row)
         return item
 
     def delete_item(self, item_id: int) -> EquipmentItem:

@@ -10,7 +10,9 @@ from ..domain.validation import FieldError, ValidationError, clean_unit
 from .connection import Database
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
-from .rows import UNIT_COLUMNS, unit_from_row, unit_to_row
+from .rows import unit_from_row, unit_to_row
+from .schema import UNIT_COLUMNS
+from .writes import insert_row, update_row
 
 _SELECT = f"SELECT {', '.join(UNIT_COLUMNS)} FROM units"
 _VALUE_LISTS = {"unit_levels": "level", "unit_kinds": "kind"}  # table -> the units column using it
@@ -95,11 +97,7 @@ class UnitRepository:
             row = unit_to_row(unit)
             if unit.id is not None:  # bringing a deleted unit back keeps its id
                 row["id"] = unit.id
-            cursor = self.db.conn.execute(
-                f"INSERT INTO units ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            unit.id = cursor.lastrowid
+            unit.id = insert_row(self.db.conn, "units", row)
         return unit
 
     def update(self, unit: Unit) -> Unit:
@@ -108,10 +106,7 @@ class UnitRepository:
             self.get(unit.id or -1)
             self._check_code_free(unit)
             row = unit_to_row(unit)
-            self.db.conn.execute(
-                f"UPDATE units SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
-                [*row.values(), unit.id],
-            )
+            update_row(self.db.conn, "units", unit.id, row)
         return unit
 
     def dependents(self, unit_id: int) -> tuple[int, int]:
