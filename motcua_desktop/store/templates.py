@@ -15,6 +15,7 @@ from ..domain.validation import FieldError, ValidationError
 from .connection import Database
 from .database import transaction
 from .errors import NotFoundError
+from .writes import upsert_row
 
 USER_PREFIX = "rieng-"
 
@@ -77,14 +78,10 @@ class TemplateRepository:
             raise ValidationError(errors)
         key = USER_PREFIX + "-".join(fold(name).split())[:60]
         with transaction(self.db):
-            self.db.conn.execute(
-                "INSERT INTO report_templates (key, name, base, title, body, noi_nhan) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET name = excluded.name, "
-                "base = excluded.base, title = excluded.title, body = excluded.body, "
-                "noi_nhan = excluded.noi_nhan",
-                [key, name, base, clean_line(title), nfc(body).strip(),
-                 json.dumps([clean_line(x) for x in noi_nhan if clean_line(x)], ensure_ascii=False)],
-            )
+            noi_nhan_json = json.dumps([clean_line(x) for x in noi_nhan if clean_line(x)], ensure_ascii=False)
+            upsert_row(self.db.conn, "report_templates", {
+                "key": key, "name": name, "base": base, "title": clean_line(title),
+                "body": nfc(body).strip(), "noi_nhan": noi_nhan_json}, ["key"])
         return self.get(key)
 
     def delete_user(self, key: str) -> None:

@@ -12,7 +12,7 @@ from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
 from .rows import unit_from_row, unit_to_row
 from .schema import UNIT_COLUMNS
-from .writes import insert_row, update_row
+from .writes import insert_row, update_row, upsert_row
 
 _SELECT = f"SELECT {', '.join(UNIT_COLUMNS)} FROM units"
 _VALUE_LISTS = {"unit_levels": "level", "unit_kinds": "kind"}  # table -> the units column using it
@@ -45,10 +45,7 @@ class UnitRepository:
                 raise IntegrityRefused(f"'{label}' đã có trong danh sách.")
             order = choice.sort_order or self.db.conn.execute(
                 f"SELECT COALESCE(MAX(sort_order), 0) + 1 FROM {table}").fetchone()[0]
-            self.db.conn.execute(
-                f"INSERT INTO {table} (code, label, sort_order) VALUES (?, ?, ?) "
-                "ON CONFLICT (code) DO UPDATE SET label = excluded.label, sort_order = excluded.sort_order",
-                [code, label, order])
+            upsert_row(self.db.conn, table, {"code": code, "label": label, "sort_order": order}, ["code"])
         return Choice(code, label, order)
 
     def delete_choice(self, table: str, code: str) -> None:
