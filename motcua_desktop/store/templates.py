@@ -33,6 +33,11 @@ def builtin_templates() -> tuple[ReportTemplate, ...]:
     return tuple(out)
 
 
+def user_key(name: str) -> str:
+    """The key of the user's template of that name (saving under a name again replaces it)."""
+    return USER_PREFIX + "-".join(fold(clean_line(name or "")).split())[:60]
+
+
 class TemplateRepository:
     def __init__(self, db: Database):
         self.db = db
@@ -43,6 +48,9 @@ class TemplateRepository:
         )
         return [UserTemplate(key, name, base, title, body, tuple(json.loads(nn)), id=i)
                 for i, key, name, base, title, body, nn in rows]
+
+    def user_template(self, key: str) -> UserTemplate | None:
+        return next((t for t in self.user_templates() if t.key == key), None)
 
     def all(self) -> list[ReportTemplate]:
         """Built-in templates first, then the user's (each on its base's appendix)."""
@@ -76,7 +84,7 @@ class TemplateRepository:
             errors.append(FieldError("Mẫu gốc", f"không có mẫu '{base}'"))
         if errors:
             raise ValidationError(errors)
-        key = USER_PREFIX + "-".join(fold(name).split())[:60]
+        key = user_key(name)
         with transaction(self.db):
             noi_nhan_json = json.dumps([clean_line(x) for x in noi_nhan if clean_line(x)], ensure_ascii=False)
             upsert_row(self.db.conn, "report_templates", {

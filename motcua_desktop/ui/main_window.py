@@ -43,7 +43,7 @@ INTERESTS = {
     "staffTab": {"units", "staff"},
     "equipmentTab": {"units", "equipment"},
     # the report's figures and header come from all of these
-    "reportHolder": {"units", "staff", "equipment", "settings"},
+    "reportHolder": {"units", "staff", "equipment", "settings", "reports", "templates"},
 }
 
 
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         def build(parent: QWidget) -> QWidget:
             from .report_tab import ReportTab
 
-            return ReportTab(self.registry, parent, self.ui_settings)
+            return ReportTab(self.registry, parent, self.ui_settings, self.ops)
 
         holder = LazyTab(build, "reportHolder", self)
         self.add_tab(holder, self.tr("Báo cáo"))
