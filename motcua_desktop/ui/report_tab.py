@@ -11,12 +11,11 @@ import contextlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTemporaryDir, QTimer
+from PySide6.QtCore import Qt, QTemporaryDir, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -43,6 +42,7 @@ from .missing_prompt import confirm_missing
 from .operations import Operations
 from .printing import print_pdf
 from .report_editor import ReportEditor
+from .report_files import ask_output_file
 from .report_preview import ReportPreview
 from .settings import UiSettings
 from .template_picker import TemplatePicker
@@ -391,19 +391,9 @@ class ReportTab(QWidget):
         return pages
 
     def save_as(self, fmt: str) -> Path | None:
-        filters = {"pdf": self.tr("Tệp PDF (*.pdf)"), "docx": self.tr("Tệp Word (*.docx)"),
-                   "xlsx": self.tr("Tệp Excel (*.xlsx)")}
-        report = self.editor.report()
-        folder = self._folder()
-        suggested = str(Path(folder) / f"Bao-cao-{report.report_date.isoformat()}.{fmt}")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo thành tệp"), suggested, filters[fmt])
-        if not name:
+        out = ask_output_file(self, self.settings, self.editor.report().report_date, fmt)
+        if out is None:
             return None
-        out = Path(name)
-        if self.settings is not None:  # the next save/open dialog starts here
-            self.settings.last_directory = str(out.parent)
-        if out.suffix.lower() != f".{fmt}":
-            out = out.with_name(out.name + f".{fmt}")
         content = self._content()
         if content is None or not confirm_missing(self, content, self.tr("lưu thành tệp")):
             return None
@@ -421,12 +411,6 @@ class ReportTab(QWidget):
             return None
         self.status.setText(self.tr("Đã lưu %1").replace("%1", str(out)))
         return out
-
-    def _folder(self) -> str:
-        """Where the last file was saved or opened, else the user's Documents."""
-        if self.settings is not None and self.settings.has_last_directory():
-            return self.settings.last_directory
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def _warn(self, title: str, message: str) -> None:
         self.status.setText(message)
