@@ -68,21 +68,25 @@ class StoreCommand(QUndoCommand):
 
     def _failed(self, exc: Exception, undoing: bool) -> None:
         self.setObsolete(True)  # QUndoStack removes it and keeps its index where the data is
-        stack = self._stack
-        if stack is not None:  # not from inside the stack's own undo(): it still holds this command
-            QTimer.singleShot(0, stack, stack.clear)
-        if is_bug(exc):
-            sys.excepthook(type(exc), exc, exc.__traceback__)  # logged and shown as a program error
-            reason = "lỗi chương trình (chi tiết trong tệp nhật ký)"
-        else:
-            reason = str(exc)
         what = "hoàn tác" if undoing else "làm lại"
-        self._bus.failed.emit(
+        reason = "lỗi chương trình (chi tiết trong tệp nhật ký)" if is_bug(exc) else str(exc)
+        message = (
             f"Không {what} được “{self.text()}”: {reason}\n\n"
             f"Dữ liệu giữ nguyên như trước khi bấm {what.capitalize()}. Lịch sử hoàn tác đã "
             "được xóa, vì các bước cũ hơn được ghi với dữ liệu khác với dữ liệu hiện có."
         )
+        stack, bus = self._stack, self._bus
 
+        def tell() -> None:
+            # After the stack is done with this command: clearing it, or a message box's event
+            # loop (which could clear it), while it still runs the command would delete it.
+            if stack is not None:
+                stack.clear()
+            if is_bug(exc):  # logged with its traceback and shown as a program error
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+            bus.failed.emit(message)
+
+        QTimer.singleShot(0, stack if stack is not None else bus, tell)
 
 def execute(stack: QUndoStack, command: StoreCommand) -> None:
     """Run ``command`` now (exceptions propagate, nothing is pushed) and record it for undo."""

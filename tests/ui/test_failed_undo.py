@@ -9,7 +9,9 @@ import sqlite3
 import sys
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 
 from motcua_desktop.domain.model import Unit
 from motcua_desktop.store.errors import IntegrityRefused
@@ -48,7 +50,8 @@ def test_a_failed_undo_drops_the_step_and_clears_the_older_ones(qtbot, stack):
     assert data == ["A", "B"]  # nothing undone
     assert stack.index() == stack.count()  # the stack does not claim B was undone
     assert not stack.canRedo()  # nor offers to redo it
-    qtbot.waitUntil(lambda: stack.count() == 0, timeout=2000)  # A was recorded before B: gone too
+    qtbot.waitUntil(lambda: bool(told), timeout=2000)
+    assert stack.count() == 0  # A was recorded before B: gone too
     assert not stack.canUndo()
     assert told == [
         "Không hoàn tác được “Thêm B”: Đơn vị B đã bị sửa ở một cửa sổ khác.\n\n"
@@ -75,8 +78,9 @@ def test_a_failed_redo_leaves_the_data_undone_and_the_stack_with_nothing_to_redo
 
     assert data == []
     assert stack.index() == stack.count() and not stack.canRedo()
+    qtbot.waitUntil(lambda: bool(told), timeout=2000)
+    assert stack.count() == 0
     assert told[0].startswith("Không làm lại được “Thêm B”: Mã đơn vị 'B'")
-    qtbot.waitUntil(lambda: stack.count() == 0, timeout=2000)
 
 
 def test_a_bug_in_an_undo_is_logged_as_a_program_error_and_leaves_the_stack_consistent(
@@ -92,12 +96,21 @@ def test_a_bug_in_an_undo_is_logged_as_a_program_error_and_leaves_the_stack_cons
     stack.undo()
 
     assert data == ["A"] and not stack.canRedo()
+    qtbot.waitUntil(lambda: bool(told), timeout=2000)
+    assert stack.count() == 0
     assert [type(e) for e in hooked] == [KeyError]
     assert "lỗi chương trình" in told[0]
-    qtbot.waitUntil(lambda: stack.count() == 0, timeout=2000)
 
 
-def test_ctrl_z_on_a_unit_deleted_by_another_window_says_so_and_changes_nothing(window, answers, qtbot):
+def test_ctrl_z_on_a_unit_deleted_by_another_window_says_so_and_changes_nothing(window, qtbot, monkeypatch):
+    warned: list[str] = []
+
+    def modal_warning(_parent, _title, text, *args, **kwargs):
+        QCoreApplication.processEvents()  # a real message box runs an event loop of its own
+        warned.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", modal_warning)
     # Given a unit added and then renamed in this window
     unit = window.ops.add_unit(Unit("DV-MOI", "Bộ phận Một cửa xã Mới", "xa", "xa"))
     window.ops.edit_unit(unit, Unit("DV-MOI", "Bộ phận Một cửa xã Mới Lập", "xa", "xa", id=unit.id,
@@ -112,8 +125,9 @@ def test_ctrl_z_on_a_unit_deleted_by_another_window_says_so_and_changes_nothing(
     window.action_undo.trigger()  # Ctrl+Z: put the old name back
 
     assert [u.name for u in window.registry.units.list()] == units_before
-    assert len(answers.warned) == 1
-    assert answers.warned[0].startswith("Không hoàn tác được “Sửa Bộ phận Một cửa xã Mới Lập”: "
-                                        f"Không tìm thấy đơn vị số {unit.id}.")
-    qtbot.waitUntil(lambda: window.undo_stack.count() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: bool(warned), timeout=2000)
+    assert window.undo_stack.count() == 0
+    assert len(warned) == 1
+    assert warned[0].startswith("Không hoàn tác được “Sửa Bộ phận Một cửa xã Mới Lập”: "
+                                f"Không tìm thấy đơn vị số {unit.id}.")
     assert not window.action_undo.isEnabled() and not window.action_redo.isEnabled()
