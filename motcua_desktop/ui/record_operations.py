@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ..domain.model import Choice
 from ..domain.templates import ReportTemplate
+from ..store.errors import NotFoundError
 from ..store.registry import Registry
 from ..store.reports import SavedReport
 from ..store.templates import user_key
@@ -142,8 +143,10 @@ class RecordOperations:
                 done["restored"] = restore(reg.db, history_id)
                 return
             again = done["restored"]
-            deletion = next(e.deletion.id for e in trash(reg.db)
-                            if (e.table, e.deletion.record_id) == (again.table, again.record_id))
+            deletion = next((e.deletion.id for e in trash(reg.db)
+                             if (e.table, e.deletion.record_id) == (again.table, again.record_id)), None)
+            if deletion is None:
+                raise NotFoundError("Bản ghi này không còn trong thùng rác (có thể đã được khôi phục).")
             done["restored"] = dataclasses.replace(restore(reg.db, deletion), old_id=again.old_id)
 
         def undo() -> None:

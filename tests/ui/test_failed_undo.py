@@ -131,3 +131,23 @@ def test_ctrl_z_on_a_unit_deleted_by_another_window_says_so_and_changes_nothing(
     assert warned[0].startswith("Không hoàn tác được “Sửa Bộ phận Một cửa xã Mới Lập”: "
                                 f"Không tìm thấy đơn vị số {unit.id}.")
     assert not window.action_undo.isEnabled() and not window.action_redo.isEnabled()
+
+
+def test_redoing_a_restore_that_another_window_made_meanwhile_says_so(window, answers, qtbot):
+    from motcua_desktop.domain.model import EquipmentType
+    from motcua_desktop.store.trash import restore, trash
+
+    registry = window.registry
+    kind = registry.equipment.add_type(EquipmentType("Máy chiếu", {"huyen": 2}))
+    registry.equipment.delete_type(kind.id)
+    window.ops.restore_deleted(trash(registry.db)[0].deletion.id)
+    window.action_undo.trigger()  # back into the trash
+    restore(registry.db, trash(registry.db)[0].deletion.id)  # brought back elsewhere meanwhile
+
+    window.action_redo.trigger()
+
+    assert [t.name for t in registry.equipment.types()].count("Máy chiếu") == 1
+    qtbot.waitUntil(lambda: bool(answers.warned), timeout=2000)
+    assert answers.warned[0].startswith("Không làm lại được “Khôi phục từ thùng rác”: Bản ghi này "
+                                        "không còn trong thùng rác")
+    assert window.undo_stack.count() == 0
