@@ -9,6 +9,7 @@ from datetime import date
 
 from motcua_desktop.domain.model import Assignment, EquipmentItem, Person, Unit
 from motcua_desktop.store import rows
+from motcua_desktop.store.history_labels import field_label
 from motcua_desktop.store.reports import SavedReport, _to_row
 from motcua_desktop.store.schema import COLUMNS, HISTORY_TABLES, history_columns
 from motcua_desktop.store.trash import restore, trash
@@ -71,3 +72,11 @@ def test_a_report_restored_from_the_trash_keeps_its_template(registry) -> None:
     [entry] = trash(registry.db)
     restore(registry.db, entry.deletion.id)
     assert registry.reports.get(report.id).template == "tinh-2025"
+
+
+def test_every_column_the_history_records_has_a_vietnamese_label() -> None:
+    """A column without a label would show its SQL name in the history window and export."""
+    unlabelled = [f"{table}.{column}" for table in HISTORY_TABLES if table != "settings"
+                  for column in history_columns(table) if field_label(table, column) == column]
+    assert unlabelled == []
+    assert field_label("reports", "template") == "Mẫu báo cáo"
