@@ -127,6 +127,8 @@ def test_ctrl_z_on_a_unit_deleted_by_another_window_says_so_and_changes_nothing(
     assert [u.name for u in window.registry.units.list()] == units_before
     qtbot.waitUntil(lambda: bool(warned), timeout=2000)
     assert window.undo_stack.count() == 0
+    # the status bar does not say it was undone
+    assert window.statusBar().currentMessage() == "Không còn bước nào để hoàn tác: lịch sử hoàn tác đã được xóa."
     assert len(warned) == 1
     assert warned[0].startswith("Không hoàn tác được “Sửa Bộ phận Một cửa xã Mới Lập”: "
                                 f"Không tìm thấy đơn vị số {unit.id}.")
