@@ -13,7 +13,7 @@ from ..store.errors import NotFoundError
 from ..store.registry import Registry
 from ..store.reports import SavedReport
 from ..store.templates import user_key
-from ..store.trash import Restored, restore, trash
+from ..store.trash import Restored, describe, restore, trash
 
 # What undoing a restore deletes again, per table (a person takes their assignments along,
 # a catalogue entry its norms: the trash groups them back under their owner).
@@ -154,5 +154,6 @@ class RecordOperations:
             _DELETE[restored.table](reg, restored.record_id)
 
         table = entry.table if entry is not None else ""
-        self._run("Khôi phục từ thùng rác", do, undo, *_AREAS.get(table, ("units", "staff", "equipment")))
+        text = f"Khôi phục {describe(reg.db, entry.deletion)} từ thùng rác" if entry else "Khôi phục từ thùng rác"
+        self._run(text, do, undo, *_AREAS.get(table, ("units", "staff", "equipment")))
         return done["restored"]

@@ -150,6 +150,6 @@ def test_redoing_a_restore_that_another_window_made_meanwhile_says_so(window, an
 
     assert [t.name for t in registry.equipment.types()].count("Máy chiếu") == 1
     qtbot.waitUntil(lambda: bool(answers.warned), timeout=2000)
-    assert answers.warned[0].startswith("Không làm lại được “Khôi phục từ thùng rác”: Bản ghi này "
-                                        "không còn trong thùng rác")
+    assert answers.warned[0].startswith("Không làm lại được “Khôi phục Máy chiếu từ thùng rác”: Bản "
+                                        "ghi này không còn trong thùng rác")
     assert window.undo_stack.count() == 0

@@ -84,7 +84,7 @@ def test_a_restore_from_the_trash_is_one_undo_step_and_keeps_the_older_history(w
     assert dialog.restore_selected()
     assert registry.equipment.type(kind.id).norms == {"huyen": 2}
     assert window.undo_stack.count() == steps + 1  # the older steps are still there
-    assert window.action_undo.toolTip().endswith("Khôi phục từ thùng rác")
+    assert window.action_undo.toolTip().endswith("Khôi phục Máy chiếu từ thùng rác")
 
     window.action_undo.trigger()  # back into the trash
     assert registry.equipment.type_by_name("Máy chiếu") is None
