@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .connection import Database
+from .connection import Database, active_on_sql
 
 
 @dataclass(frozen=True)
@@ -21,15 +21,13 @@ class RegisterSummary:
 
 def summarize(db: Database, day: date) -> RegisterSummary:
     """The counts of the register as of ``day`` (only ``working`` depends on it)."""
-    on = day.isoformat()
     row = db.execute(
         "SELECT (SELECT COUNT(*) FROM units),"
         " (SELECT COUNT(*) FROM assignments),"
-        " (SELECT COUNT(*) FROM assignments WHERE (start_date IS NULL OR start_date <= ?)"
-        "   AND (end_date IS NULL OR end_date >= ?)),"
+        f" (SELECT COUNT(*) FROM assignments WHERE {active_on_sql()}),"  # the one rule of the store
         " (SELECT COUNT(*) FROM equipment),"
         " (SELECT COALESCE(SUM(quantity), 0) FROM equipment),"
         " (SELECT COUNT(*) FROM equipment_types)",
-        [on, on],
+        [day.isoformat()],
     ).fetchone()
     return RegisterSummary(*(int(value) for value in row))

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
     def _build_report_tab(self, parent: QWidget) -> ReportTab:
         from .report_tab import ReportTab  # its own module, loaded when the tab is first shown
 
-        self._report_tab = ReportTab(self.registry, parent, self.ui_settings, clock=self.clock)
+        self._report_tab = ReportTab(self.registry, parent, self.ui_settings, self.ops, clock=self.clock)
         return self._report_tab
 
     def _reload_report(self) -> None:
