@@ -92,6 +92,7 @@ class Problems:
 
 
 _T = TypeVar("_T")
+_MEMO_SIZE = 200_000  # cells read, per sheet, whose value is kept for the rows that repeat it
 
 
 class RowReader:
@@ -108,11 +109,19 @@ class RowReader:
     def _get(self, key: str, convert: Callable[[object], _T], required: str = "") -> _T | None:
         position = self.raw.columns.get(key)
         value = self.values[position] if position is not None and position < len(self.values) else None
+        memo = self.raw.memo
+        slot = (convert, type(value), value)  # the type too: 1, 1.0 and True are equal keys
+        result: _T | None
         try:
-            result = convert(value)
-        except CellProblem as exc:
-            self.report(self.label(key), str(exc))
-            return None
+            result = memo[slot]
+        except KeyError:
+            try:
+                result = convert(value)
+            except CellProblem as exc:  # not kept: each bad cell is reported on its own row
+                self.report(self.label(key), str(exc))
+                return None
+            if len(memo) < _MEMO_SIZE:
+                memo[slot] = result
         if required and (result is None or result == ""):
             self.report(self.label(key), required)
         return result
@@ -129,8 +138,7 @@ class RowReader:
         return self._get(key, cells.text, required) or ""
 
     def line(self, key: str, required: str = "") -> str:
-        value = self.text(key, required)
-        return clean_line(value) if value else ""  # most optional cells are empty
+        return self._get(key, cells.line, required) or ""
 
     def integer(self, key: str, required: str = "") -> int | None:
         return self._get(key, cells.integer, required)

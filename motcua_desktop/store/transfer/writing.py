@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Unit
+from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Unit, replaced
 from ...domain.text import fold, person_name_key
 from ..equipment import type_key
 from ..registry import Registry
@@ -202,7 +202,7 @@ class Writer:
         for u in units_in:
             existing: Unit | None = reg.unit_by_id[u.row_id.id] if u.row_id else reg.units.get(u.unit.code)
             if existing is None:
-                added = self.registry.units.add(dataclasses.replace(u.unit, sort_order=u.order or 0))
+                added = self.registry.units.add(replaced(u.unit, sort_order=u.order or 0))
                 ids.put(added.code, added.id)
                 self.summary.units.added += 1
                 continue
@@ -211,7 +211,7 @@ class Writer:
                 changes.pop("code", None)
             if u.order is not None:
                 changes["sort_order"] = u.order
-            merged = dataclasses.replace(existing, **changes)
+            merged = replaced(existing, **changes)
             if merged.code.casefold() != existing.code.casefold():
                 other = reg.units.get(merged.code)
                 if other is not None and other.id != existing.id:
@@ -241,7 +241,7 @@ class Writer:
             if existing is None:
                 added = eq.add_type(EquipmentType(t.name, norms, t.order or 0))
                 if t.order is not None and added.sort_order != t.order:  # 0 is asked for, not "last"
-                    added = eq.update_type(dataclasses.replace(added, sort_order=t.order))
+                    added = eq.update_type(replaced(added, sort_order=t.order))
                 reg.types[key] = added
                 ids[key] = added.id
                 self.summary.types.added += 1
@@ -256,7 +256,7 @@ class Writer:
                 changes["name"] = t.name
             if t.order is not None:
                 changes["sort_order"] = t.order
-            merged = dataclasses.replace(existing, **changes)
+            merged = replaced(existing, **changes)
             ids[key] = existing.id
             if merged != existing:
                 eq.update_type(merged)
@@ -290,7 +290,7 @@ class Writer:
             changes["notes"] = next((s.person_notes for s in group if s.person_notes), "")
         elif only and "notes" in present:
             changes["notes"] = only[0].person_notes
-        return dataclasses.replace(base, **changes)
+        return replaced(base, **changes)
 
     def staff(self, groups: list[Group], unit_ids: Codes) -> None:
         reg, summary = self.register, self.summary
@@ -305,7 +305,7 @@ class Writer:
                 person = self._merged_person(group.rows, Person("", "", id=next_id))
                 if not person.code:
                     code, counter = _next_code(used, counter)
-                    person = dataclasses.replace(person, code=code)
+                    person = replaced(person, code=code)
                     summary.generated_codes.append(code)
                 next_id += 1
                 new_people.append(person)
@@ -353,7 +353,7 @@ class Writer:
     def _plan_assignment(self, s: StaffIn, person_id: int | None, unit_ids: Codes,
                          claimed: set[int]) -> tuple[Assignment, Assignment | None]:
         assert s.assignment is not None
-        a = dataclasses.replace(s.assignment, person_id=person_id, unit_id=unit_ids.get(s.unit_code))
+        a = replaced(s.assignment, person_id=person_id, unit_id=unit_ids.get(s.unit_code))
         if s.row_id is not None and s.row_id.kind == "PC":
             existing: Assignment | None = self.register.assignment_by_id[s.row_id.id]
         else:
@@ -368,7 +368,7 @@ class Writer:
         for name in ("position", "sending_agency", "fields", "decision", "start", "end", "notes"):
             if name in s.present:
                 changes[name] = getattr(a, name)
-        return dataclasses.replace(existing, **changes), existing
+        return replaced(existing, **changes), existing
 
     def _check_overlaps(self, spans: list[tuple[Assignment, StaffIn | None]]) -> None:
         if len(spans) < 2:
@@ -392,7 +392,7 @@ class Writer:
         changed: list[EquipmentItem] = []
         claimed = {e.row_id.id for e in equipment_in if e.row_id}
         for e in equipment_in:
-            item = dataclasses.replace(e.item, unit_id=unit_ids.get(e.unit_code), type_id=type_ids[type_key(e.type_name)])
+            item = replaced(e.item, unit_id=unit_ids.get(e.unit_code), type_id=type_ids[type_key(e.type_name)])
             if e.row_id is not None:
                 existing: EquipmentItem | None = self.register.item_by_id[e.row_id.id]
             else:
@@ -410,7 +410,7 @@ class Writer:
             for name in ("serial", "notes"):
                 if name in e.present:
                     changes[name] = getattr(item, name)
-            merged = dataclasses.replace(existing, **changes)
+            merged = replaced(existing, **changes)
             if merged != existing:
                 changed.append(merged)
                 self.summary.equipment.updated += 1
