@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-# the tables an import fills by the thousand; the rest are written a few rows at a time
-BULK_TABLES = ("people", "assignments", "equipment")
+from ..writes import insert_many
+
+BULK_FROM = 200  # rows in one insert from which its history is written in bulk
 
 _SHAPE = re.compile(
     r"\s*CREATE\s+TRIGGER\s+(?P<name>\w+)\s+AFTER\s+INSERT\s+ON\s+(?P<table>\w+)\s+BEGIN\s+"
@@ -53,33 +56,41 @@ def bulk_statement(create_sql: str) -> tuple[str, str, str] | None:
 
 
 class BulkHistory:
-    """``with BulkHistory(conn):`` inside a transaction, around the import's writes."""
+    """``with BulkHistory(conn) as history:`` inside a transaction, around the import's writes;
+    ``history.insert_many(...)`` for the big inserts. Tables that get fewer than
+    :data:`BULK_FROM` rows (or none: a re-import that changes nothing) keep their triggers, and
+    the schema is not touched."""
 
-    def __init__(self, conn: sqlite3.Connection, tables: tuple[str, ...] = BULK_TABLES):
-        self.conn, self.tables = conn, tables
-        self.set_aside: list[_SetAside] = []
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.set_aside: dict[str, _SetAside] = {}
 
     def __enter__(self) -> BulkHistory:
-        if not self.conn.in_transaction:  # without one, the triggers could stay away for good
-            return self
-        for table in self.tables:
-            row = self.conn.execute(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
-                [f"history_{table}_insert", table],
-            ).fetchone()
-            shape = bulk_statement(row[0]) if row and row[0] else None
-            if shape is None:
-                continue
-            name, _, bulk_sql = shape
-            since = self.conn.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}").fetchone()[0]
-            self.conn.execute(f"DROP TRIGGER {name}")
-            self.set_aside.append(_SetAside(table, name, row[0], bulk_sql, since))
         return self
+
+    def insert_many(self, table: str, columns: Sequence[str], rows: list[Sequence[Any]]) -> None:
+        """Insert ``rows``; their history is written when the ``with`` block ends."""
+        if len(rows) >= BULK_FROM and table not in self.set_aside and self.conn.in_transaction:
+            self._set_aside(table)
+        insert_many(self.conn, table, columns, rows)
+
+    def _set_aside(self, table: str) -> None:
+        row = self.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
+            [f"history_{table}_insert", table],
+        ).fetchone()
+        shape = bulk_statement(row[0]) if row and row[0] else None
+        if shape is None:
+            return  # an unusual trigger: it fires row by row as always
+        name, _, bulk_sql = shape
+        since = self.conn.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}").fetchone()[0]
+        self.conn.execute(f"DROP TRIGGER {name}")
+        self.set_aside[table] = _SetAside(table, name, row[0], bulk_sql, since)
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if not self.conn.in_transaction:  # rolled back already: the triggers came back with it
             return
-        for item in self.set_aside:
+        for item in self.set_aside.values():  # in the order the rows went in
             if exc_type is None:
                 self.conn.execute(item.bulk_sql, [item.since])
             self.conn.execute(item.create_sql)

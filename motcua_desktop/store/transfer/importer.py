@@ -39,7 +39,6 @@ from ...domain.text import clean_line, format_number
 from ..database import write_transaction
 from ..errors import InputRejected
 from ..registry import Registry
-from .bulk_history import BulkHistory
 from .cells import ChoiceList
 from .columns import SHEET_ORDER
 from .journal import describe, difference, snapshot
@@ -156,7 +155,7 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
         if not (units_in or staff_in or equipment_in or types_in):
             raise InputRejected(f"{path.name} không có dòng dữ liệu nào để nhập")
         before = snapshot(registry.db.conn) if journal else None
-        with BulkHistory(registry.db.conn):  # the history of added rows: one statement a table
+        with writer.history:  # the history of the rows added: one statement per table
             unit_ids = writer.units(units_in)
             write_parents(registry, units_in, unit_ids.get)
             type_ids = writer.types(types_in, equipment_in)

@@ -271,6 +271,7 @@ def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: 
 
 def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
     out = []
+    present = _present(raw)
     for number, values in raw.rows:
         r = RowReader(raw, number, values, problems)
         code = r.line("person_code")
@@ -309,7 +310,7 @@ def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
             out.append(
                 StaffIn(number, raw, code, name, person.birth_year, person.phone, person.gender,
                         person.qualification, unit_code, assignment, person.notes,
-                        _present(raw), row_id=rid)
+                        present, row_id=rid)
             )
     return out
 

@@ -10,6 +10,8 @@ from ...domain.text import fold, person_name_key
 from ..equipment import type_key
 from ..registry import Registry
 from ..rows import PERSON_COLUMNS, assignment_to_row, item_to_row, person_to_row
+from ..writes import update_many
+from .bulk_history import BulkHistory
 from .columns import ROW_ID, ROW_ID_LABEL
 from .identity import RowId, Span, describe_period, overlaps
 from .parsing import EMPTY, EquipmentIn, Problems, StaffIn, TypeIn, UnitIn
@@ -40,19 +42,16 @@ def _next_code(used: set[str], start: int) -> tuple[str, int]:
     return code, n + 1
 
 
-def _insert_update(conn: Any, table: str, to_row: Any, new: list[Any], changed: list[Any]) -> None:
+def _person_values(person: Person) -> tuple[Any, ...]:
+    row = person_to_row(person)
+    return tuple(row[f] for f in _PERSON_FIELDS)
+
+
+def _insert_update(history: BulkHistory, table: str, to_row: Any, new: list[Any], changed: list[Any]) -> None:
     if new:
-        columns = list(to_row(new[0]))
-        conn.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [list(to_row(x).values()) for x in new],
-        )
+        history.insert_many(table, list(to_row(new[0])), [tuple(to_row(x).values()) for x in new])
     if changed:
-        columns = list(to_row(changed[0]))
-        conn.executemany(
-            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-            [[*to_row(x).values(), x.id] for x in changed],
-        )
+        update_many(history.conn, table, list(to_row(changed[0])), [(*to_row(x).values(), x.id) for x in changed])
 
 
 class Writer:
@@ -60,6 +59,15 @@ class Writer:
                  summary: ImportSummary):
         self.registry, self.register, self.problems, self.summary = registry, register, problems, summary
         self.foreign_ids = False
+        self._type_keys: dict[str, str] = {}
+        self.history = BulkHistory(registry.db.conn)  # for the big inserts
+
+    def _type_key(self, name: str) -> str:
+        """:func:`type_key` of a name, worked out once per name (a few names, 50,000 rows)."""
+        key = self._type_keys.get(name)
+        if key is None:
+            key = self._type_keys[name] = type_key(name)
+        return key
 
     # row ids ------------------------------------------------------------------------------
     def _own(self, rid: RowId | None) -> RowId | None:
@@ -159,7 +167,8 @@ class Writer:
 
     def _same_person(self, s: StaffIn, person: Person) -> None:
         """A code names the same person unless both the name and the birth year differ."""
-        same_name = person_name_key(s.full_name) == person_name_key(person.full_name) if s.full_name else True
+        same_name = (not s.full_name or s.full_name == person.full_name
+                     or person_name_key(s.full_name) == person_name_key(person.full_name))
         # a year the row does not give (or the register lacks) says nothing against it
         same_year = s.birth_year is None or person.birth_year is None or s.birth_year == person.birth_year
         if not same_name and not same_year:
@@ -264,7 +273,7 @@ class Writer:
             else:
                 self.summary.types.unchanged += 1
         for e in equipment_in:
-            key = type_key(e.type_name)
+            key = self._type_key(e.type_name)
             if key not in ids:
                 ids[key] = eq.add_type(EquipmentType(e.type_name)).id
                 self.summary.new_types.append(e.type_name)
@@ -338,17 +347,10 @@ class Writer:
             self._check_overlaps(list(final.values()) + added)
         conn = self.registry.db.conn
         if new_people:
-            conn.executemany(
-                f"INSERT INTO people (id, {', '.join(_PERSON_FIELDS)}) "
-                f"VALUES (?, {', '.join('?' * len(_PERSON_FIELDS))})",
-                [(p.id, *person_to_row(p).values()) for p in new_people],
-            )
+            self.history.insert_many("people", ("id", *_PERSON_FIELDS), [(p.id, *_person_values(p)) for p in new_people])
         if changed_people:
-            conn.executemany(
-                f"UPDATE people SET {', '.join(f'{f} = ?' for f in _PERSON_FIELDS)} WHERE id = ?",
-                [(*(person_to_row(p)[f] for f in _PERSON_FIELDS), p.id) for p in changed_people],
-            )
-        _insert_update(conn, "assignments", assignment_to_row, new_a, changed_a)
+            update_many(conn, "people", _PERSON_FIELDS, [(*_person_values(p), p.id) for p in changed_people])
+        _insert_update(self.history, "assignments", assignment_to_row, new_a, changed_a)
 
     def _plan_assignment(self, s: StaffIn, person_id: int | None, unit_ids: Codes,
                          claimed: set[int]) -> tuple[Assignment, Assignment | None]:
@@ -392,7 +394,7 @@ class Writer:
         changed: list[EquipmentItem] = []
         claimed = {e.row_id.id for e in equipment_in if e.row_id}
         for e in equipment_in:
-            item = replaced(e.item, unit_id=unit_ids.get(e.unit_code), type_id=type_ids[type_key(e.type_name)])
+            item = replaced(e.item, unit_id=unit_ids.get(e.unit_code), type_id=type_ids[self._type_key(e.type_name)])
             if e.row_id is not None:
                 existing: EquipmentItem | None = self.register.item_by_id[e.row_id.id]
             else:
@@ -416,4 +418,4 @@ class Writer:
                 self.summary.equipment.updated += 1
             else:
                 self.summary.equipment.unchanged += 1
-        _insert_update(self.registry.db.conn, "equipment", item_to_row, new, changed)
+        _insert_update(self.history, "equipment", item_to_row, new, changed)
