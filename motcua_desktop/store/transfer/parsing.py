@@ -17,6 +17,7 @@ from ...domain.model import (
     EquipmentType,
     Person,
     Unit,
+    replaced,
 )
 from ...domain.text import clean_line
 from ...domain.validation import (
@@ -341,6 +342,7 @@ def _birth(r: RowReader) -> tuple[int | None, str]:
 def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:
     out = []
     types: dict[str, EquipmentType | None] = {}  # a few names repeated on every row
+    checked_items: dict[tuple[Any, ...], EquipmentItem] = {}  # and a few quantity/condition/year mixes
     for number, values in raw.rows:
         r = RowReader(raw, number, values, problems)
         unit_code = r.line("unit_code", EMPTY)
@@ -359,7 +361,11 @@ def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:
             serial=r.line("serial"),
             notes=r.text("notes"),
         )  # fmt: skip
-        checked = r.validated(clean_equipment_item, item)
+        mix = (item.quantity, item.condition, item.year_in_service, item.serial, item.notes)
+        known = checked_items.get(mix)
+        checked = replaced(known) if known is not None else r.validated(clean_equipment_item, item)
+        if known is None and checked is not None and len(checked_items) < _MEMO_SIZE:
+            checked_items[mix] = checked
         rid = r.row_id()
         if kind is not None and checked is not None and not r.failed:
             out.append(EquipmentIn(number, raw, unit_code, kind.name, checked, frozenset(raw.columns), rid))

@@ -9,7 +9,7 @@ from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Un
 from ...domain.text import fold, person_name_key
 from ..equipment import type_key
 from ..registry import Registry
-from ..rows import PERSON_COLUMNS, assignment_to_row, item_to_row, person_to_row
+from ..rows import PERSON_COLUMNS, assignment_to_row, item_to_row, person_to_row, unit_to_row
 from ..writes import update_many
 from .bulk_history import BulkHistory
 from .columns import ROW_ID, ROW_ID_LABEL
@@ -208,11 +208,19 @@ class Writer:
         reg, ids = self.register, Codes()
         for code, unit in reg.units.exact.items():
             ids.put(code, getattr(unit, "id", None))
+        # new units are inserted together at the end, with the ids SQLite would give them;
+        # one without an order goes last, as UnitRepository.add puts it
+        orders = {unit.id: unit.sort_order for unit in reg.unit_list}
+        last = max(orders.values(), default=0)
+        next_id = max((i or 0 for i in orders), default=0) + 1
+        new: list[Unit] = []
         for u in units_in:
             existing: Unit | None = reg.unit_by_id[u.row_id.id] if u.row_id else reg.units.get(u.unit.code)
             if existing is None:
-                added = self.registry.units.add(replaced(u.unit, sort_order=u.order or 0))
-                ids.put(added.code, added.id)
+                unit = replaced(u.unit, id=next_id, sort_order=u.order or last + 1)
+                next_id, last, orders[unit.id] = next_id + 1, max(last, unit.sort_order), unit.sort_order
+                new.append(unit)
+                ids.put(unit.code, unit.id)
                 self.summary.units.added += 1
                 continue
             changes: dict[str, Any] = {f: getattr(u.unit, f) for f in _UNIT_FIELDS if f in u.present}
@@ -230,9 +238,14 @@ class Writer:
             ids.put(merged.code, existing.id)
             if merged != existing:
                 self.registry.units.update(merged)
+                orders[existing.id] = merged.sort_order
+                last = max(orders.values()) if existing.sort_order == last else max(last, merged.sort_order)
                 self.summary.units.updated += 1
             else:
                 self.summary.units.unchanged += 1
+        if new:
+            columns = ["id", *unit_to_row(new[0])]
+            self.history.insert_many("units", columns, [(x.id, *unit_to_row(x).values()) for x in new])
         return ids
 
     def types(self, types_in: list[TypeIn], equipment_in: list[EquipmentIn]) -> dict[str, int | None]:
