@@ -15,6 +15,7 @@ from ...domain.model import Condition, EmploymentKind
 from ...domain.text import format_date
 from ..history_labels import TABLE_LABELS, display, field_label
 from ..rows import from_iso
+from ..writes import insert_many, update_many
 
 # Parents before children: rows are inserted in this order and deleted in the reverse one.
 TABLES = ("units", "people", "equipment_types", "assignments", "equipment", "equipment_norms")
@@ -46,34 +47,44 @@ class Journal:
 
     def apply(self, conn: sqlite3.Connection, *, backwards: bool) -> None:
         """Put every changed row as it was before the import (``backwards``) or after it.
-        Run inside a transaction."""
+        Run inside a transaction. Going backwards, the history rows this writes are marked
+        ``by_undo``: the rows it deletes are the import's own, not records for the trash."""
         side = 1 if backwards else 2
+        mark = conn.execute("SELECT COALESCE(MAX(id), 0) FROM change_history").fetchone()[0]
         for table in reversed(self.tables):  # rows that must go: children first
-            for key, *rows in self.changes.get(table, []):
-                if rows[side - 1] is None:
-                    self._delete(conn, table, key)
+            names = _KEYS.get(table, ("id",))
+            gone = [key if len(names) > 1 else (key,) for key, *rows in self.changes.get(table, [])
+                    if rows[side - 1] is None]
+            if gone:
+                conn.executemany(f"DELETE FROM {table} WHERE " + " AND ".join(f"{n} = ?" for n in names), gone)
         for table in self.tables:
             columns = self.columns.get(table, [])
+            added: list[Row] = []
+            updated: list[Row] = []
             for key, *rows in self.changes.get(table, []):
                 target, other = rows[side - 1], rows[2 - side]
                 if target is None:
                     continue
                 if other is None:
-                    conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                                 f"({', '.join('?' * len(columns))})", target)  # fmt: skip
+                    added.append(target)
                 else:
-                    names = _KEYS.get(table, ("id",))
-                    conn.execute(
-                        f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE "
-                        + " AND ".join(f"{n} = ?" for n in names),
-                        [*target, *(key if len(names) > 1 else (key,))],
-                    )
+                    updated.append((*target, _rowid(conn, table, key)))
+            if added:
+                insert_many(conn, table, columns, added)
+            if updated:
+                update_many(conn, table, columns, updated, key="rowid")
+        if backwards:
+            conn.execute("UPDATE change_history SET by_undo = 1 WHERE id > ?", [mark])
 
-    @staticmethod
-    def _delete(conn: sqlite3.Connection, table: str, key: Any) -> None:
-        names = _KEYS.get(table, ("id",))
-        conn.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{n} = ?" for n in names),
-                     key if len(names) > 1 else (key,))  # fmt: skip
+
+def _rowid(conn: sqlite3.Connection, table: str, key: Any) -> Any:
+    """The row's rowid: its id, or looked up by its composite key (a norm: type and level)."""
+    names = _KEYS.get(table)
+    if names is None:
+        return key
+    found = conn.execute(f"SELECT rowid FROM {table} WHERE " + " AND ".join(f"{n} = ?" for n in names),
+                         key).fetchone()  # fmt: skip
+    return found[0] if found else None
 
 
 def difference(before: Snapshot, after: Snapshot) -> Journal:
