@@ -41,7 +41,7 @@ from ..errors import InputRejected
 from ..registry import Registry
 from .cells import ChoiceList
 from .columns import SHEET_ORDER
-from .journal import describe, difference, snapshot
+from .journal import catalogue_labels, describe, difference, snapshot
 from .options import ImportOptions
 from .parents import check_parents, write_parents
 from .parsing import Problems, UnitIn, parse_equipment, parse_staff, parse_types, parse_units
@@ -167,5 +167,6 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
             summary.omitted = writer.omitted_people(groups)
         if before is not None:
             summary.journal = difference(before, snapshot(registry.db.conn))
-            summary.added_rows, summary.changed_rows = describe(summary.journal, before)
+            summary.added_rows, summary.changed_rows = describe(
+                summary.journal, before, catalogue_labels(levels.choices, kinds.choices))
     return summary

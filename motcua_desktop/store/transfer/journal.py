@@ -8,10 +8,11 @@ difference is kept as ``(key, before, after)`` per row (``None``: the row did no
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...domain.model import Condition, EmploymentKind
+from ...domain.model import Choice, Condition, EmploymentKind
 from ...domain.text import format_date
 from ..history_labels import TABLE_LABELS, display, field_label
 from ..rows import from_iso
@@ -116,12 +117,22 @@ _LABELLED = {("equipment", "condition"): {c.value: c.label for c in Condition},
              ("assignments", "kind"): {k.value: k.label for k in EmploymentKind}}  # fmt: skip
 
 
-def _value(table: str, column: str, value: object) -> str:
+Labels = dict[tuple[str, str], dict[str, str]]  # (table, column) -> code -> what the user reads
+
+
+def catalogue_labels(levels: Iterable[Choice], kinds: Iterable[Choice]) -> Labels:
+    """The register's own value lists (Cấp, Loại đơn vị) for :func:`describe`."""
+    level_labels = {c.code: c.label for c in levels}
+    return {("units", "level"): level_labels, ("units", "kind"): {c.code: c.label for c in kinds},
+            ("equipment_norms", "level"): level_labels}  # fmt: skip
+
+
+def _value(table: str, column: str, value: object, catalogue: Labels | None = None) -> str:
     if value is None or value == "":
         return "(trống)"
     if column.endswith("_date"):
         return format_date(from_iso(str(value)))
-    labels = _LABELLED.get((table, column))
+    labels = _LABELLED.get((table, column)) or (catalogue or {}).get((table, column))
     if labels is not None:
         return labels.get(str(value), str(value))
     shown = display(value)
@@ -138,9 +149,12 @@ _REFERENCES = {"unit_id": ("units", "Đơn vị"), "person_id": ("people", "Cán
                "type_id": ("equipment_types", "Loại thiết bị")}  # fmt: skip
 
 
-def describe(journal: Journal, before: Snapshot) -> tuple[list[Change], list[Change]]:
+def describe(journal: Journal, before: Snapshot,
+             catalogue: Labels | None = None) -> tuple[list[Change], list[Change]]:
     """(added, changed) for the preview; records are named from the register as it was
-    (``before``) and, for rows the import adds, from their own values."""
+    (``before``) and, for rows the import adds, from their own values; codes of the value
+    lists (``catalogue``: levels, kinds) show as their labels."""
+    level_labels = (catalogue or {}).get(("equipment_norms", "level"), {})
     people = _names(before, "people", "full_name")
     units = _names(before, "units", "name")
     types = _names(before, "equipment_types", "name")
@@ -164,7 +178,8 @@ def describe(journal: Journal, before: Snapshot) -> tuple[list[Change], list[Cha
             return f"{types.get(values['type_id'], '?')} — {units.get(values['unit_id'], '?')}"
         if table == "equipment_types":
             return str(values["name"])
-        return f"{types.get(values['type_id'], '?')} — định mức cấp {values['level']}"
+        level = level_labels.get(values["level"], values["level"])
+        return f"{types.get(values['type_id'], '?')} — định mức cấp {level}"
 
     added: list[Change] = []
     changed: list[Change] = []
@@ -186,5 +201,6 @@ def describe(journal: Journal, before: Snapshot) -> tuple[list[Change], list[Cha
                                               str(book.get(old, old)), str(book.get(new, new))))
                     else:
                         changed.append(Change(label, who(table, new_row), field_label(table, column),
-                                              _value(table, column, old), _value(table, column, new)))
+                                              _value(table, column, old, catalogue),
+                                              _value(table, column, new, catalogue)))
     return added, changed
