@@ -139,3 +139,28 @@ def test_the_preview_names_a_changed_level_and_kind_by_their_labels(window, qtbo
                for r in range(preview.changed.model().rowCount())]
     assert changed == [["Cấp", "Xã", "Huyện"], ["Loại", "thị trấn", "xã"]]  # not xa → huyen, thi_tran → xa
     preview.reject()
+
+
+def test_the_window_import_keeps_the_row_ids_and_norm_columns_of_an_export(window, qtbot, tmp_path):
+    """Before: the mapping step set "Mã dòng (không sửa)" and "Định mức …" to «Bỏ qua», so an
+    exported unit whose Mã was edited came back as a second unit, and norms were not read."""
+    out = tmp_path / "xuat.xlsx"
+    assert _run(qtbot, window.files.run_export(out)) is True
+    wb = load_workbook(out)
+    ws = wb["Đơn vị"]
+    columns = {cell.value: cell.column_letter for cell in ws[1]}
+    old_code = ws[f"{columns['Mã']}3"].value
+    ws[f"{columns['Mã']}3"] = "MA-MOI"
+    wb.save(out)
+    count = len(window.registry.units.list())
+    flow = window.files.run_import(out)
+    preview = _preview(qtbot, flow)
+    assert "Bỏ qua các cột" not in preview.summary_label.text()
+    assert preview.added.model().rowCount() == 0
+    changed = [[preview.changed.model().index(r, c).data() for c in range(2, 5)]
+               for r in range(preview.changed.model().rowCount())]
+    assert changed == [["Mã", old_code, "MA-MOI"]]
+    assert _accept(qtbot, flow) is True
+    flow.dialog.close()
+    assert len(window.registry.units.list()) == count
+    assert window.registry.units.by_code(old_code) is None
