@@ -53,7 +53,7 @@ class _Checker:
         self.errors: list[FieldError] = []
 
     def line(self, label: str, value: str, *, required: bool = False, limit: int = LINE_MAX) -> str:
-        text = clean_line(value or "")
+        text = clean_line(value) if value else ""  # most optional fields are empty
         if required and not text:
             self.errors.append(FieldError(label, "không được để trống"))
         elif len(text) > limit:
@@ -61,7 +61,7 @@ class _Checker:
         return text
 
     def text(self, label: str, value: str, *, limit: int = TEXT_MAX) -> str:
-        text = nfc(value or "")
+        text = nfc(value) if value else ""
         if len(text) > limit:
             self.errors.append(FieldError(label, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
         return text
