@@ -30,6 +30,7 @@ FIELD_LABELS = {
     "fields": "Lĩnh vực", "decision": "Quyết định", "start_date": "Từ ngày",
     "end_date": "Đến ngày", "type_id": "Loại thiết bị (số)", "quantity": "Số lượng",
     "condition": "Tình trạng", "year_in_service": "Năm sử dụng", "serial": "Số hiệu",
+    "parent_id": "Thuộc đơn vị (số)", "official_code": "Mã ĐVHC",
 }  # fmt: skip
 # Where a column means something else in another table (the labels of the settings and report
 # fields are those of the "Thông tin cơ quan" dialog and the report editor).
@@ -49,7 +50,7 @@ TABLE_FIELD_LABELS = {
         "recipients": "Kính gửi", "title": "Trích yếu", "body": "Nội dung",
         "signer_authority": "Quyền hạn ký", "signer_title": "Chức vụ người ký",
         "signer_name": "Họ tên người ký", "noi_nhan": "Nơi nhận", "appendices": "Phụ lục",
-        "as_of": "Số liệu tính đến ngày",
+        "as_of": "Số liệu tính đến ngày", "template": "Mẫu báo cáo",
     },
 }  # fmt: skip
 SETTING_KEYS = {"organisation": "Thông tin cơ quan"}
