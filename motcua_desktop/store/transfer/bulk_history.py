@@ -10,9 +10,10 @@ rows added. So the history holds the very rows the triggers would have written (
 text, same JSON), in the same transaction and in the same order; a rollback takes back the
 rows, their history and the set-aside triggers alike (SQLite's DDL is transactional).
 
-Rows added are those above the table's highest id before the import: SQLite gives a new row
-the next id, and the import gives new people ``max id + 1`` onwards; the import deletes nothing.
-A trigger that is not the plain one-statement shape is left to fire row by row.
+Rows added are those above the table's highest id just before its first big insert: SQLite
+gives a new row the next id, and the import gives new people and units ``max id + 1`` onwards;
+the import deletes nothing. A trigger that is not the plain one-statement shape is left to
+fire row by row.
 """
 
 from __future__ import annotations
