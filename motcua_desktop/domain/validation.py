@@ -3,7 +3,6 @@ names the field it is about."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ from .model import (
     OrgSettings,
     Person,
     Unit,
+    replaced,
 )
 from .text import clean_line, nfc
 
@@ -53,7 +53,7 @@ class _Checker:
         self.errors: list[FieldError] = []
 
     def line(self, label: str, value: str, *, required: bool = False, limit: int = LINE_MAX) -> str:
-        text = clean_line(value or "")
+        text = clean_line(value) if value else ""  # most optional fields are empty
         if required and not text:
             self.errors.append(FieldError(label, "không được để trống"))
         elif len(text) > limit:
@@ -61,7 +61,7 @@ class _Checker:
         return text
 
     def text(self, label: str, value: str, *, limit: int = TEXT_MAX) -> str:
-        text = nfc(value or "")
+        text = nfc(value) if value else ""
         if len(text) > limit:
             self.errors.append(FieldError(label, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
         return text
@@ -82,6 +82,8 @@ class _Checker:
     def member(self, label: str, value: str, enum: type[_Member]) -> _Member:
         """An enum member from its value. An unknown value is reported (``raise_if_any``
         then refuses the record) and the enum's first member stands in until then."""
+        if isinstance(value, enum):  # already a member (the import and the forms give one)
+            return value
         try:
             return enum(value)
         except ValueError:
@@ -96,7 +98,7 @@ class _Checker:
 
 def clean_unit(unit: Unit, levels: Iterable[str], kinds: Iterable[str]) -> Unit:
     c = _Checker()
-    out = dataclasses.replace(
+    out = replaced(
         unit,
         code=c.line("Mã", unit.code, required=True, limit=50),
         name=c.line("Tên đơn vị", unit.name, required=True, limit=NAME_MAX),
@@ -123,7 +125,7 @@ def clean_unit(unit: Unit, levels: Iterable[str], kinds: Iterable[str]) -> Unit:
 
 def clean_person(person: Person) -> Person:
     c = _Checker()
-    out = dataclasses.replace(
+    out = replaced(
         person,
         full_name=c.line("Họ và tên", person.full_name, required=True, limit=NAME_MAX),
         code=c.line("Mã cán bộ", person.code, limit=50),
@@ -142,7 +144,7 @@ def clean_assignment(assignment: Assignment) -> Assignment:
     fields = tuple(
         f for f in (c.line("Lĩnh vực", f, limit=NAME_MAX) for f in assignment.fields) if f
     )
-    out = dataclasses.replace(
+    out = replaced(
         assignment,
         kind=c.member("Hình thức", assignment.kind, EmploymentKind),
         position=c.line("Chức vụ", assignment.position, limit=NAME_MAX),
@@ -172,7 +174,7 @@ def clean_equipment_type(kind: EquipmentType) -> EquipmentType:
         if norm < 0:
             c.errors.append(FieldError(f"Định mức ({level})", "không được âm"))
     c.raise_if_any()
-    return dataclasses.replace(kind, name=name, norms=dict(kind.norms))
+    return replaced(kind, name=name, norms=dict(kind.norms))
 
 
 def clean_equipment_item(item: EquipmentItem) -> EquipmentItem:
@@ -185,7 +187,7 @@ def clean_equipment_item(item: EquipmentItem) -> EquipmentItem:
         c.errors.append(FieldError("Số lượng", "không được âm"))
     elif item.quantity > 100_000:
         c.errors.append(FieldError("Số lượng", "lớn bất thường (quá 100.000)"))
-    out = dataclasses.replace(
+    out = replaced(
         item,
         condition=c.member("Tình trạng", item.condition, Condition),
         year_in_service=c.year("Năm sử dụng", item.year_in_service),
