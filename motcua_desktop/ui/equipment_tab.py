@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from ..store.errors import StoreError
 from ..store.registry import Registry
 from .icons import icon
 from .operations import Operations
+from .read_only import writes
 from .registry_tab import RegistryTab
 from .settings import UiSettings
 from .table_model import Column, RecordTableModel, SearchProxy, number_key, short_unit_name
@@ -126,9 +126,7 @@ class EquipmentTab(RegistryTab):
         self.action_delete = QAction(icon("delete"), self.tr("Xóa"), self)
         self.action_delete.triggered.connect(self.delete_selected)
         for action in (self.action_add, self.action_catalogue):
-            button = QPushButton(action.icon(), action.text(), self)
-            button.clicked.connect(action.trigger)
-            self.toolbar_row.addWidget(button)
+            self.action_button(action)
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, None, self.action_delete]
         if load:
@@ -198,6 +196,10 @@ class EquipmentTab(RegistryTab):
         self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(unit_id), 0))
 
     # dialogs ------------------------------------------------------------------------------
+    def writing_actions(self) -> list[QAction]:
+        return [*super().writing_actions(), self.action_catalogue]
+
+    @writes
     def add(self) -> None:
         types = self.registry.equipment.types()
         if not types:
@@ -221,6 +223,7 @@ class EquipmentTab(RegistryTab):
         dlg.submit = submit
         self.open_dialog(dlg)
 
+    @writes
     def edit_record(self, record: ItemRow) -> None:
         before = self.registry.equipment.item(record.item.id)
         from .equipment_dialogs import ItemDialog
@@ -229,12 +232,14 @@ class EquipmentTab(RegistryTab):
         dlg.submit = lambda: self.ops.edit_item(before, dlg.item())
         self.open_dialog(dlg)
 
+    @writes
     def open_catalogue(self) -> None:
         from .equipment_dialogs import CatalogueDialog
 
         dlg = CatalogueDialog(self.ops, self)
         self.open_dialog(dlg)
 
+    @writes
     def delete_selected(self) -> None:
         rows = self.selected_records()
         if not rows:

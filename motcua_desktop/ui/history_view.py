@@ -203,9 +203,7 @@ class HistoryActions:
         for action in (self.action_history, self.action_all, self.action_trash):
             menu.addAction(action)
         for tab in (window.units_tab, window.staff_tab, window.equipment_tab):
-            actions = getattr(tab, "context_actions", None)
-            if isinstance(actions, list):
-                actions.extend([None, self.action_history])
+            tab.context_actions.extend([None, self.action_history])
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))

@@ -27,6 +27,7 @@ from .icons import icon, load_font_icons
 from .lazy_tab import LazyTab
 from .operations import Operations
 from .overview_tab import OverviewTab
+from .read_only import set_tabs_read_only
 from .registry_tab import RegistryTab
 from .report_guard import offer_draft, report_may_close, shut_down_report
 from .settings import UiSettings
@@ -162,6 +163,10 @@ class MainWindow(QMainWindow):
         action = self.ensure_report_tab().findChild(QAction, name)
         if action is not None:
             action.trigger()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Every tab takes away what writes (``ui/read_only.py``)."""
+        set_tabs_read_only((self.tabs.widget(i) for i in range(self.tabs.count())), read_only)
 
     def add_tab(self, widget: QWidget, label: str, interests: set[str] | None = None) -> int:
         """Add a tab; with ``interests`` it is reloaded (``widget.reload()``) when those

@@ -102,6 +102,7 @@ class ReportEditor(QWidget):
         self.fields.itemDoubleClicked.connect(lambda item: self.insert_field(item.data(Qt.ItemDataRole.UserRole)))
         insert = QPushButton(self.tr("Chèn số liệu vào nội dung"), self, objectName="reportInsertField")
         insert.clicked.connect(self._insert_current)
+        self.insert_button = insert
 
         # The header fields, the narrative and the signature are pages of their own, so the
         # narrative gets the editor's whole height (a five-page text needs it) and the editor
@@ -167,6 +168,16 @@ class ReportEditor(QWidget):
         for box in (self.own_as_of, self.staff_appendix, self.equipment_appendix):
             box.toggled.connect(self._edited)
         self.own_as_of.toggled.connect(self.as_of.setEnabled)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """The report can be read, its text selected and copied, but not changed."""
+        for edit in (self.number, self.place, self.title, self.signer_authority, self.signer_title,
+                     self.signer_name, self.recipients, self.noi_nhan, self.body,
+                     self.report_date, self.as_of):
+            edit.setReadOnly(read_only)
+        for widget in (self.own_as_of, self.staff_appendix, self.equipment_appendix, self.insert_button):
+            widget.setEnabled(not read_only)
+        self.fields.setEnabled(not read_only)
 
     def _edited(self, *_args) -> None:
         if not self._loading:

@@ -39,6 +39,7 @@ from ..store.report_draft import discard_draft, save_draft
 from ..store.reports import SavedReport, clean_report
 from .missing_prompt import confirm_missing
 from .printing import print_pdf
+from .read_only import take_away
 from .report_editor import ReportEditor
 from .report_preview import ReportPreview
 from .settings import UiSettings
@@ -59,6 +60,7 @@ class ReportTab(QWidget):
         self._preview_serial = 0
         self._last_pdf: Path | None = None
         self._stale = True  # the preview does not show the editor's report yet
+        self.read_only = False
         self.register_path = Path(registry.path) if getattr(registry, "path", None) else None
 
         self.list = QListWidget(self, objectName="reportList")
@@ -234,6 +236,14 @@ class ReportTab(QWidget):
         else:
             self._timer.start(PREVIEW_DELAY_MS)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """No new report, no saving or deleting, the editor only shows; preview, print and
+        save as a file stay (they write no register)."""
+        self.read_only = read_only
+        take_away((self.action_new, self.action_save, self.action_delete), read_only)
+        self.editor.set_read_only(read_only)
+        self.templates.set_read_only(read_only)
+
     # draft --------------------------------------------------------------------------------------
     def write_draft(self) -> None:
         """Put the unsaved report on disk (called shortly after each edit)."""
@@ -267,12 +277,14 @@ class ReportTab(QWidget):
 
     # commands -----------------------------------------------------------------------------------
     def new_report(self) -> None:
-        if self._may_leave():
+        if not self.read_only and self._may_leave():
             self.load_report(new_report(self.registry, date.today()))
             self._edited()
             self.status.setText(self.tr("Báo cáo mới (chưa lưu), chép từ báo cáo gần nhất."))
 
     def save(self) -> bool:
+        if self.read_only:
+            return False
         try:
             saved = self.registry.reports.save(self.editor.report())
         except (ValidationError, KnownProblem) as exc:
@@ -288,7 +300,7 @@ class ReportTab(QWidget):
 
     def delete(self) -> None:
         report = self.editor.report()
-        if report.id is None:
+        if report.id is None or self.read_only:
             return
         answer = QMessageBox.question(self, self.tr("Xóa báo cáo"),
                                       self.tr("Xóa báo cáo \"%1\"?").replace("%1", report.title))

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from ..domain.model import EmploymentKind
 from ..domain.text import format_date
@@ -16,6 +16,7 @@ from ..store.registry import Registry
 from ..store.staff import StaffRow
 from .icons import icon
 from .operations import Operations
+from .read_only import writes
 from .registry_tab import RegistryTab
 from .settings import UiSettings
 from .table_model import Column, RecordTableModel, date_key, name_key, number_key, short_unit_name
@@ -91,9 +92,7 @@ class StaffTab(RegistryTab):
         self.action_delete = QAction(icon("delete"), self.tr("Xóa (nhập nhầm)"), self)
         self.action_delete.triggered.connect(self.delete_selected)
         for action in (self.action_add, self.action_end, self.action_transfer, self.action_history):
-            button = QPushButton(action.icon(), action.text(), self)
-            button.clicked.connect(action.trigger)
-            self.toolbar_row.addWidget(button)
+            self.action_button(action)
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, self.action_end, self.action_transfer,
                                 self.action_history, None, self.action_delete]
@@ -134,6 +133,7 @@ class StaffTab(RegistryTab):
         self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(unit_id), 0))
 
     # dialogs ------------------------------------------------------------------------------
+    @writes
     def add(self) -> None:
         unit_id = self.unit_filter.currentData()
         from .staff_dialogs import StaffDialog  # loaded when first opened
@@ -147,6 +147,7 @@ class StaffTab(RegistryTab):
         dlg.submit = submit
         self.open_dialog(dlg)
 
+    @writes
     def edit_record(self, record: StaffRow) -> None:
         person = self.registry.staff.person(record.person.id)
         assignment = self.registry.staff.assignment(record.assignment.id)
@@ -160,6 +161,10 @@ class StaffTab(RegistryTab):
         dlg.submit = submit
         self.open_dialog(dlg)
 
+    def writing_actions(self) -> list[QAction]:
+        return [*super().writing_actions(), self.action_end, self.action_transfer]
+
+    @writes
     def end_current(self) -> None:
         row = self.current_record()
         if row is None:
@@ -169,6 +174,7 @@ class StaffTab(RegistryTab):
         dlg.submit = lambda: self.ops.end_assignment(row.assignment.id, dlg.value())
         self.open_dialog(dlg)
 
+    @writes
     def transfer_current(self) -> None:
         row = self.current_record()
         if row is None:
@@ -193,6 +199,7 @@ class StaffTab(RegistryTab):
         dlg = HistoryDialog(row.person, self.registry.staff.assignments_of(row.person.id), names, self)
         self.open_dialog(dlg)
 
+    @writes
     def delete_selected(self) -> None:
         rows = self.selected_records()
         if not rows:

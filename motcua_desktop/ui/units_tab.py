@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ..domain.model import Unit
 from ..domain.text import format_number
@@ -13,6 +13,7 @@ from ..store.errors import IntegrityRefused, StoreError
 from ..store.registry import Registry
 from .icons import icon
 from .operations import Operations
+from .read_only import writes
 from .registry_tab import RegistryTab
 from .settings import UiSettings
 from .table_model import Column, RecordTableModel, number_key
@@ -72,9 +73,7 @@ class UnitsTab(RegistryTab):
 
         for action in (self.action_add, self.action_up, self.action_down, self.action_staff,
                        self.action_equipment):
-            button = QPushButton(action.icon(), action.text(), self)
-            button.clicked.connect(action.trigger)
-            self.toolbar_row.addWidget(button)
+            self.action_button(action)
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, self.action_staff, self.action_equipment, None,
                                 self.action_up, self.action_down, None, self.action_delete]
@@ -113,13 +112,19 @@ class UnitsTab(RegistryTab):
         self.open_dialog(dlg)
         return dlg
 
+    def writing_actions(self) -> list[QAction]:
+        return [*super().writing_actions(), self.action_up, self.action_down]
+
+    @writes
     def add(self) -> None:
         self._open_dialog(None)
 
+    @writes
     def edit_record(self, record: Unit) -> None:
         self._open_dialog(self.registry.units.get(record.id))
 
     # order -------------------------------------------------------------------------------------
+    @writes
     def move_current(self, offset: int) -> None:
         unit = self.current_record()
         if unit is None:
@@ -140,6 +145,7 @@ class UnitsTab(RegistryTab):
             self.show_equipment_of.emit(unit.id)
 
     # delete ------------------------------------------------------------------------------------
+    @writes
     def delete_selected(self) -> None:
         units = self.selected_records()
         if not units:
