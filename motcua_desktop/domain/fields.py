@@ -203,6 +203,7 @@ class ReportField(FieldKey):
     NOI_NHAN = "noi_nhan"
     APPENDICES = "appendices"
     AS_OF = "as_of"
+    TEMPLATE = "template"
 
 
 REPORT = Labels(ReportField, "Báo cáo đã lưu", {
@@ -210,7 +211,7 @@ REPORT = Labels(ReportField, "Báo cáo đã lưu", {
     "recipients": "Kính gửi", "title": "Trích yếu", "body": "Nội dung",
     "signer_authority": "Quyền hạn ký", "signer_title": "Chức vụ người ký",
     "signer_name": "Họ tên người ký", "noi_nhan": "Nơi nhận", "appendices": "Phụ lục",
-    "as_of": "Số liệu tính đến ngày",
+    "as_of": "Số liệu tính đến ngày", "template": "Mẫu báo cáo",
 })  # fmt: skip
 
 

@@ -61,3 +61,18 @@ def test_a_commune_window_has_the_send_action_and_no_consolidation_tab(qtbot, tm
     out = consolidation_tab.submit_to(win, tmp_path / "goi.xlsx", date(2026, 3, 1))
     assert out is not None and out.exists() and "Mã kiểm tra:" in shown[0]
     win.close()
+
+
+def test_a_read_only_province_window_receives_nothing(qtbot, tmp_path):
+    chi_lang = commune(tmp_path, "06463", CHI_LANG)
+    out = tmp_path / "chi-lang.xlsx"
+    assert cli("submit", "--db", str(chi_lang), "--out", str(out), "--as-of", "2026-03-01") == 0
+    db = province(tmp_path)
+    before = dump(db)
+    win = build_main_window(db, read_only=True)
+    qtbot.addWidget(win)
+    tab = win.consolidation_tab
+    assert tab.receive_button.isHidden() and not tab.receive_button.isEnabled()
+    assert tab.receive([out]) is False
+    win.close()
+    assert dump(db) == before
