@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.counting import Shortfall, equipment_shortfall
+from ..domain.fields import EquipmentItemField
 from ..domain.model import Condition, EquipmentItem
 from ..store.errors import StoreError
 from ..store.registry import Registry
@@ -48,15 +49,15 @@ class ShortRow:
 
 def item_columns() -> list[Column]:
     return [
-        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.item.unit_id),
+        Column(EquipmentItemField.UNIT_ID.label, lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.item.unit_id),
                fit=True),
-        Column("Loại thiết bị", lambda r: r.type_name, lambda r: (r.type_order, r.item.type_id), fit=True),
-        Column("Số lượng", lambda r: str(r.item.quantity), lambda r: number_key(r.item.quantity), numeric=True),
-        Column("Tình trạng", lambda r: Condition(r.item.condition).label),
-        Column("Năm sử dụng", lambda r: str(r.item.year_in_service or ""),
+        Column(EquipmentItemField.TYPE_ID.label, lambda r: r.type_name, lambda r: (r.type_order, r.item.type_id), fit=True),
+        Column(EquipmentItemField.QUANTITY.label, lambda r: str(r.item.quantity), lambda r: number_key(r.item.quantity), numeric=True),
+        Column(EquipmentItemField.CONDITION.label, lambda r: Condition(r.item.condition).label),
+        Column(EquipmentItemField.YEAR_IN_SERVICE.label, lambda r: str(r.item.year_in_service or ""),
                lambda r: number_key(r.item.year_in_service), numeric=True),
-        Column("Số hiệu", lambda r: r.item.serial, hidden=True),
-        Column("Ghi chú", lambda r: r.item.notes),
+        Column(EquipmentItemField.SERIAL.label, lambda r: r.item.serial, hidden=True),
+        Column(EquipmentItemField.NOTES.label, lambda r: r.item.notes),
     ]
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.fields import ReportField
 from ..report.fields import FIELDS
 from ..store.reports import APPENDIX_EQUIPMENT, APPENDIX_STAFF, SavedReport
 
@@ -119,16 +120,16 @@ class ReportEditor(QWidget):
         as_of_row.addWidget(self.as_of)
         as_of_row.addStretch(1)
         form.addRow("", as_of_row)
-        form.addRow(self.tr("Địa danh:"), self.place)
-        form.addRow(self.tr("Trích yếu:"), self.title)
-        form.addRow(self.tr("Kính gửi:"), self.recipients)
+        form.addRow(f"{ReportField.PLACE.label}:", self.place)
+        form.addRow(f"{ReportField.TITLE.label}:", self.title)
+        form.addRow(f"{ReportField.RECIPIENTS.label}:", self.recipients)
 
         sign = QWidget(self)
         sign_form = QFormLayout(sign)
-        sign_form.addRow(self.tr("Quyền hạn ký:"), self.signer_authority)
+        sign_form.addRow(f"{ReportField.SIGNER_AUTHORITY.label}:", self.signer_authority)
         sign_form.addRow(self.tr("Chức vụ:"), self.signer_title)
         sign_form.addRow(self.tr("Họ và tên:"), self.signer_name)
-        sign_form.addRow(self.tr("Nơi nhận:"), self.noi_nhan)
+        sign_form.addRow(f"{ReportField.NOI_NHAN.label}:", self.noi_nhan)
         sign_form.addRow(self.tr("Kèm theo:"), self.staff_appendix)
         sign_form.addRow("", self.equipment_appendix)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
+from ..domain.fields import AssignmentField, PersonField
 from ..domain.model import EmploymentKind
 from ..domain.text import format_date
 from ..store.errors import StoreError
@@ -26,18 +27,18 @@ ALL = None
 
 def staff_columns() -> list[Column]:
     return [
-        Column("Họ và tên", lambda r: r.person.full_name, lambda r: name_key(r.person.full_name), fit=True),
-        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.assignment.unit_id),
+        Column(PersonField.FULL_NAME.label, lambda r: r.person.full_name, lambda r: name_key(r.person.full_name), fit=True),
+        Column(AssignmentField.UNIT_ID.label, lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.assignment.unit_id),
                fit=True),
-        Column("Chức vụ", lambda r: r.assignment.position),
-        Column("Hình thức", lambda r: EmploymentKind(r.assignment.kind).label),
-        Column("Cơ quan cử", lambda r: r.assignment.sending_agency),
-        Column("Lĩnh vực", lambda r: "; ".join(r.assignment.fields)),
-        Column("Từ ngày", lambda r: format_date(r.assignment.start), lambda r: date_key(r.assignment.start)),
-        Column("Đến ngày", lambda r: format_date(r.assignment.end), lambda r: date_key(r.assignment.end)),
-        Column("Năm sinh", lambda r: str(r.person.birth_year or ""),
+        Column(AssignmentField.POSITION.label, lambda r: r.assignment.position),
+        Column(AssignmentField.KIND.label, lambda r: EmploymentKind(r.assignment.kind).label),
+        Column(AssignmentField.SENDING_AGENCY.label, lambda r: r.assignment.sending_agency),
+        Column(AssignmentField.FIELDS.label, lambda r: "; ".join(r.assignment.fields)),
+        Column(AssignmentField.START.label, lambda r: format_date(r.assignment.start), lambda r: date_key(r.assignment.start)),
+        Column(AssignmentField.END.label, lambda r: format_date(r.assignment.end), lambda r: date_key(r.assignment.end)),
+        Column(PersonField.BIRTH_YEAR.label, lambda r: str(r.person.birth_year or ""),
                lambda r: number_key(r.person.birth_year), numeric=True, hidden=True),
-        Column("Điện thoại", lambda r: r.person.phone, hidden=True),
+        Column(PersonField.PHONE.label, lambda r: r.person.phone, hidden=True),
     ]
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from ..domain.fields import UnitField
 from ..domain.model import Unit
 from ..domain.text import format_number
 from ..store.errors import IntegrityRefused, StoreError
@@ -24,17 +25,17 @@ def unit_columns(level_labels: dict[str, str], kind_labels: dict[str, str],
     names = names or {}
     return [
         Column("STT", lambda u: str(u.sort_order), lambda u: (u.sort_order, u.id or 0), numeric=True),
-        Column("Mã", lambda u: u.code),
-        Column("Tên đơn vị", lambda u: u.name, fit=True),
-        Column("Cấp", lambda u: level_labels.get(u.level, u.level)),
-        Column("Loại", lambda u: kind_labels.get(u.kind, u.kind)),
-        Column("Thuộc đơn vị", lambda u: names.get(u.parent_id, "") if u.parent_id else ""),
-        Column("Mã ĐVHC", lambda u: u.official_code),
-        Column("Địa chỉ", lambda u: u.address),
-        Column("Diện tích (m²)", lambda u: format_number(u.area_m2), lambda u: number_key(u.area_m2),
+        Column(UnitField.CODE.label, lambda u: u.code),
+        Column(UnitField.NAME.label, lambda u: u.name, fit=True),
+        Column(UnitField.LEVEL.label, lambda u: level_labels.get(u.level, u.level)),
+        Column(UnitField.KIND.label, lambda u: kind_labels.get(u.kind, u.kind)),
+        Column(UnitField.PARENT_ID.label, lambda u: names.get(u.parent_id, "") if u.parent_id else ""),
+        Column(UnitField.OFFICIAL_CODE.label, lambda u: u.official_code),
+        Column(UnitField.ADDRESS.label, lambda u: u.address),
+        Column(UnitField.AREA_M2.label, lambda u: format_number(u.area_m2), lambda u: number_key(u.area_m2),
                numeric=True),
-        Column("Đường dây nóng", lambda u: u.hotline, hidden=True),
-        Column("Quyết định kiện toàn", lambda u: u.staffing_decision, hidden=True),
+        Column(UnitField.HOTLINE.label, lambda u: u.hotline, hidden=True),
+        Column(UnitField.STAFFING_DECISION.label, lambda u: u.staffing_decision, hidden=True),
     ]
 
 
