@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..domain.text import parse_date
 from ..store.registry import Registry
 from ..userdata import default_db_path
 from .errors import UserError
+
+Handler = Callable[[argparse.Namespace], int | None]
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -173,9 +177,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    def add(name: str, handler, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+def register(sub: argparse._SubParsersAction[Any]) -> None:  # of main._Parser
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--db", default=argparse.SUPPRESS, help="tệp dữ liệu")
         p.set_defaults(handler=handler)
         return p

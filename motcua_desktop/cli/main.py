@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from .. import __version__
 from ..domain.validation import ValidationError
@@ -33,7 +34,7 @@ _METAVARS = {"db": "TỆP", "out": "TỆP_RA", "file": "TỆP", "files": "TỆP"
 class _Parser(argparse.ArgumentParser):
     """argparse in Vietnamese, exiting 2 on a usage error as it does by default."""
 
-    def add_argument(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         takes_value = kwargs.get("action") in (None, "store", "append") and "choices" not in kwargs
         if takes_value and "metavar" not in kwargs:
             dest = kwargs.get("dest") or next(
@@ -41,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
             kwargs["metavar"] = _METAVARS.get(dest, "GIÁ_TRỊ")
         return super().add_argument(*args, **kwargs)
 
-    def error(self, message: str):  # noqa: D401
+    def error(self, message: str) -> NoReturn:  # noqa: D401
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: lỗi: {message}\n")
 
@@ -97,6 +98,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"motcua: lỗi hệ thống khi đọc/ghi {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except Exception as exc:  # a bug: logged with its traceback, told as a program error
+        from .. import errorlog
+
+        path = errorlog.log_exception((type(exc), exc, exc.__traceback__))
+        print(f"motcua: {errorlog.BUG_TITLE}. {errorlog.user_message(exc, path)}", file=sys.stderr)
         return EXIT_FAILURE
 
 

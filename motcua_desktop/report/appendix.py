@@ -3,10 +3,12 @@ equipment table against the norms."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..domain.counting import StaffCount, UnitCount
 from ..domain.grouping import TreeRow, group_by_root, roman, tree_order
+from ..domain.model import EquipmentType
 from ..domain.templates import GROUPING_ROOT, GROUPING_TOP, AppendixSpec
 from ..store.reports import APPENDIX_EQUIPMENT, APPENDIX_STAFF
 from .data import ReportData
@@ -125,7 +127,7 @@ def staff_appendix(data: ReportData, spec: AppendixSpec, label: str, attached: s
     )
 
 
-def _equipment_cells(units: list[int], types: list, by_unit: dict[int, dict[int, tuple[int, int]]]
+def _equipment_cells(units: list[int], types: Sequence[EquipmentType], by_unit: dict[int, dict[int, tuple[int, int]]]
                      ) -> tuple[list[Cell], int, dict[int, tuple[int, int, int]]]:
     """Have/norm per type summed over ``units``, the shortfall, and the sums per type."""
     cells: list[Cell] = []
@@ -136,7 +138,7 @@ def _equipment_cells(units: list[int], types: list, by_unit: dict[int, dict[int,
         for uid in units:
             h, n = by_unit.get(uid, {}).get(t.id or -1, (0, 0))
             have, norm, short = have + h, norm + n, short + max(0, n - h)
-        sums[t.id] = (have, norm, short)
+        sums[t.id or -1] = (have, norm, short)
         missing += short
         cells.append(f"{have}/{norm}" if norm or have else "")
     return cells, missing, sums

@@ -12,6 +12,7 @@ from datetime import date
 from ..domain.counting import Shortfall, StaffCount, StaffTable, UnitCount
 from ..domain.model import Choice, EmploymentKind, EquipmentType, OrgSettings, Unit
 from ..domain.templates import ReportTemplate
+from ..store.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class ReportData:
         return tuple(r for r in self.staff.rows if r.unit.parent_id is not None)
 
 
-def gather(registry, as_of: date, template: ReportTemplate | None = None) -> ReportData:
+def gather(registry: Registry, as_of: date, template: ReportTemplate | None = None) -> ReportData:
     """Read the settings, the appendix as of ``as_of``, the equipment shortfall and who sends
     staff (to the office's own unit, and anywhere)."""
     table = registry.staff_table(as_of)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..domain.fields import OutputField
 from ..domain.validation import FieldError, ValidationError
+from ..store.files import written_whole
 from .content import ReportContent
 
 FORMATS = ("pdf", "docx", "xlsx")
@@ -29,12 +29,8 @@ def render(content: ReportContent, out: Path, fmt: str) -> Path:
     """Write ``content`` as ``fmt`` to ``out``: into a temporary file next to it first, so a
     failure (a damaged font, a full disk) never leaves a half-written report behind."""
     out = Path(out)
-    partial = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
+    with written_whole(out, f".{fmt}") as partial:
         _render(content, partial, fmt)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
     return out
 
 

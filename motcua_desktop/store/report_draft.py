@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import userdata
+from .files import written_whole
 from .reports import SavedReport, _from_row, _to_row
 
 DRAFT_FOLDER = "ban-nhap"
@@ -46,12 +47,10 @@ def save_draft(register: str | Path, report: SavedReport) -> Path:
         "id": report.id,
         "report": row,
     }
-    temp = target.with_suffix(".tmp")
-    with open(temp, "w", encoding="utf-8") as out:
+    with written_whole(target, ".tmp") as temp, open(temp, "w", encoding="utf-8") as out:
         json.dump(payload, out, ensure_ascii=False)
         out.flush()
-        os.fsync(out.fileno())
-    os.replace(temp, target)
+        os.fsync(out.fileno())  # on disk before it replaces the last draft: survives a power cut
     return target
 
 

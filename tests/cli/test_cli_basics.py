@@ -174,3 +174,23 @@ def test_real_process_init_check_and_refusal(tmp_path):
     again = _module("init", "--db", str(db), "--demo")
     assert again.returncode == 2
     assert again.stderr.strip() == f"motcua: tệp {db} đã có dữ liệu; không ghi đè"
+
+
+def test_a_bug_in_a_command_is_logged_and_told_as_a_program_error(capsys, monkeypatch, sample_db_path):
+    """A programming error is not the user's data problem: exit 1, a Vietnamese message naming
+    the log, and the traceback in that log (not on the console)."""
+    from motcua_desktop import errorlog
+    from motcua_desktop.store import health
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("no such column: đơn_vị")  # stands for any bug deep in the store
+
+    monkeypatch.setattr(health, "check_file", broken)
+    code, _out, err = _run(capsys, "check", "--db", str(sample_db_path))
+    errorlog.shutdown_logging()
+    assert code == EXIT_FAILURE
+    _no_traceback(err)
+    assert errorlog.BUG_TITLE in err and "nhật ký" in err
+    log = Path(os.environ["MOTCUA_DATA_DIR"]).rglob(errorlog.LOG_FILE)
+    text = "".join(p.read_text(encoding="utf-8") for p in log)
+    assert "Traceback" in text and "no such column: đơn_vị" in text

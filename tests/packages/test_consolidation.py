@@ -1,4 +1,4 @@
-"""The issue's done-when: three commune registers from different workbooks submit their
+"""Consolidation end to end: three commune registers from different workbooks submit their
 packages; the province receives them; its appendix equals each commune's own report row by row,
 with subtotals and the total right; receiving again changes nothing; a hand-edited package and
 one from another province are refused with the register unchanged; a newer package from one

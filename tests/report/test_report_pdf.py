@@ -80,6 +80,7 @@ def body_pages(pdf):
 
 
 def test_f01_a4_portrait_pages(pdf):
+    assert len(pdf.pages) >= 3, "the body and its appendix: every page A4 portrait"
     for page in pdf.pages:
         assert (round(page.width, 1), round(page.height, 1)) == (595.3, 841.9)
 
@@ -319,4 +320,5 @@ def test_equipment_appendix_is_a_landscape_page_numbered_phu_luc_ii(sample_regis
         text = " ".join(equipment[0].extract_text().split())
         assert "Máy scan" in text and "Máy in" in text and "STT" in text
         assert "Bộ phận Một cửa xã Hữu Kiên" in text
-        assert all(p.width < p.height for p in doc.pages if p.search("Phụ lục I\n") or p.search("BÁO CÁO"))
+        portrait = [p for p in doc.pages if p.search("Phụ lục I\n") or p.search("BÁO CÁO")]
+        assert portrait and all(p.width < p.height for p in portrait)

@@ -147,7 +147,7 @@ def test_zoom_buttons_change_the_preview_zoom(tab):
 
 
 def test_save_as_never_writes_over_a_register_or_backup(tab, sample_db_path, tmp_path, monkeypatch):
-    """Issue 10: a data file or backup (any SQLite file) is never replaced by a report."""
+    """A data file or backup (any SQLite file) is never replaced by a report."""
     target = tmp_path / "bao-cao.pdf"
     target.write_bytes(sample_db_path.read_bytes())  # a backup saved under a report's name
     before = target.read_bytes()
