@@ -233,7 +233,7 @@ class HistoryActions:
         def restored() -> None:
             self.window.undo_stack.clear()  # the restored ids may no longer match older commands
             self.window.notify_changed("units", "staff", "equipment", "settings")
-            report_tab = getattr(self.window, "report_tab", None)
+            report_tab = self.window.report_tab
             if report_tab is not None:  # built already: a restored report joins its list
                 report_tab.reload_list(report_tab.editor.report().id)
 

@@ -203,8 +203,9 @@ class ReportTab(QWidget):
 
     def may_leave(self, question: str = "") -> bool:
         """Unsaved edits: Lưu (save, stay if that fails), Không lưu (drop them and their
-        draft) or Hủy (stay). True when the caller may go on."""
-        if not self._dirty:
+        draft) or Hủy (stay). True when the caller may go on; always in a read-only window,
+        which cannot save (a draft shown there stays on disk for a window that can)."""
+        if not self._dirty or self.read_only:
             return True
         answer = QMessageBox.question(
             self, self.tr("Báo cáo chưa lưu"),

@@ -117,3 +117,15 @@ def test_a_tab_without_set_read_only_fails_loudly(read_only_window):
     win.add_tab(QWidget(), "Thử")
     with pytest.raises(AttributeError, match="set_read_only"):
         win.set_read_only(True)
+
+
+def test_a_draft_shown_read_only_does_not_hold_the_window_open(read_only_window):
+    """The draft cannot be saved here: closing neither asks to save it nor is refused."""
+    win = read_only_window
+    report_tab = win.ensure_report_tab()
+    draft = report_tab.editor.report()
+    draft.title = "Bản nháp từ phiên trước"
+    report_tab.restore_draft(draft)
+    assert report_tab.dirty
+    assert report_tab.may_leave() is True
+    assert win.asked == []
