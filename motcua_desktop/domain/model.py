@@ -5,6 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
+
+Day = TypeVar("Day", date, str)  # a date, or its ISO text (which sorts the same way)
+
+
+def active_on(start: Day | None, end: Day | None, day: Day) -> bool:
+    """The counting rule's "active on a day": ``start <= day <= end``, both days included; no
+    start means since always, no end means still running. The one place the rule is written:
+    SQL queries call it as ``active_on(start_date, end_date, ?)`` on the ISO dates the tables
+    hold (store/connection.py)."""
+    return (start is None or start <= day) and (end is None or day <= end)
 
 
 class EmploymentKind(StrEnum):
@@ -131,8 +142,8 @@ class Assignment:
     id: int | None = None
 
     def active_on(self, day: date) -> bool:
-        """No start: since always; no end: still running."""
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        """No start: since always; no end: still running (see :func:`active_on`)."""
+        return active_on(self.start, self.end, day)
 
 
 @dataclass

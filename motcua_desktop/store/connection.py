@@ -16,7 +16,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from ..domain.model import active_on
+
 _SAVEPOINTS = itertools.count(1)  # unique names within the process are enough (one connection each)
+
+
+def active_on_sql(alias: str = "") -> str:
+    """A WHERE condition true for the assignments (table alias ``alias``) active on the day
+    given as its one parameter, an ISO date."""
+    prefix = f"{alias}." if alias else ""
+    return f"active_on({prefix}start_date, {prefix}end_date, ?)"
 
 
 class Database:
@@ -24,6 +33,7 @@ class Database:
         self.conn = conn
         # as sqlite-utils' Database does by default: triggers fire from within triggers
         self.conn.execute("PRAGMA recursive_triggers=on;")
+        self.conn.create_function("active_on", 3, active_on, deterministic=True)
         self._full: Any = None
 
     def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> Iterator[dict[str, Any]]:

@@ -8,7 +8,9 @@ from ..domain.validation import clean_equipment_item, clean_equipment_type
 from .connection import Database
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
-from .rows import ITEM_COLUMNS, item_from_row, item_to_row
+from .rows import item_from_row, item_to_row
+from .schema import ITEM_COLUMNS
+from .writes import insert_row, update_row, upsert_row
 
 
 def type_key(name: str) -> str:
@@ -52,11 +54,12 @@ class EquipmentRepository:
             [kind.id, *levels],
         )
         for level, qty in kind.norms.items():
-            self.db.conn.execute(
-                "INSERT INTO equipment_norms (type_id, level, quantity) VALUES (?, ?, ?) "
-                "ON CONFLICT (type_id, level) DO UPDATE SET quantity = excluded.quantity",
-                [kind.id, level, qty],
-            )
+            upsert_row(self.db.conn, "equipment_norms", {"type_id": kind.id, "level": level, "quantity": qty},
+                       ["type_id", "level"])
+
+    @staticmethod
+    def _row(kind: EquipmentType) -> dict[str, object]:
+        return {"name": kind.name, "name_key": type_key(kind.name), "sort_order": kind.sort_order}
 
     def _check_name_free(self, kind: EquipmentType) -> None:
         other = self.type_by_name(kind.name)
@@ -72,11 +75,7 @@ class EquipmentRepository:
                     "SELECT COALESCE(MAX(sort_order), 0) FROM equipment_types"
                 ).fetchone()[0]
                 kind.sort_order = last + 1
-            cur = self.db.conn.execute(
-                "INSERT INTO equipment_types (id, name, name_key, sort_order) VALUES (?, ?, ?, ?)",
-                [kind.id, kind.name, type_key(kind.name), kind.sort_order],
-            )
-            kind.id = cur.lastrowid
+            kind.id = insert_row(self.db.conn, "equipment_types", {"id": kind.id, **self._row(kind)})
             self._save_norms(kind)
         return kind
 
@@ -85,10 +84,7 @@ class EquipmentRepository:
         with transaction(self.db):
             self.type(kind.id or -1)
             self._check_name_free(kind)
-            self.db.conn.execute(
-                "UPDATE equipment_types SET name = ?, name_key = ?, sort_order = ? WHERE id = ?",
-                [kind.name, type_key(kind.name), kind.sort_order, kind.id],
-            )
+            update_row(self.db.conn, "equipment_types", kind.id, self._row(kind))
             self._save_norms(kind)
         return kind
 
@@ -129,11 +125,7 @@ class EquipmentRepository:
             row = item_to_row(item)
             if item.id is not None:
                 row["id"] = item.id
-            cur = self.db.conn.execute(
-                f"INSERT INTO equipment ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            item.id = cur.lastrowid
+            item.id = insert_row(self.db.conn, "equipment", row)
         return item
 
     def update_item(self, item: EquipmentItem) -> EquipmentItem:
@@ -141,10 +133,7 @@ class EquipmentRepository:
         with transaction(self.db):
             self.item(item.id or -1)
             row = item_to_row(item)
-            self.db.conn.execute(
-                f"UPDATE equipment SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
-                [*row.values(), item.id],
-            )
+            update_row(self.db.conn, "equipment", item.id, row)
         return item
 
     def delete_item(self, item_id: int) -> EquipmentItem:

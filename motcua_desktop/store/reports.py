@@ -10,7 +10,7 @@ import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ..domain.fields import ReportField
@@ -22,6 +22,8 @@ from .connection import Database
 from .database import transaction
 from .errors import NotFoundError
 from .rows import from_iso, iso
+from .schema import REPORT_COLUMNS
+from .writes import insert_row, update_row
 
 APPENDIX_STAFF = "staff"
 APPENDIX_EQUIPMENT = "equipment"
@@ -121,10 +123,7 @@ def clean_report(report: SavedReport) -> SavedReport:
     return out
 
 
-_COLUMNS = (
-    "id", "number", "report_date", "place", "recipients", "title", "body", "signer_authority",
-    "signer_title", "signer_name", "noi_nhan", "appendices", "as_of", "updated_at", "template",
-)  # fmt: skip
+_SELECT = f"SELECT {', '.join(REPORT_COLUMNS)} FROM reports"
 _LISTS = ("recipients", "noi_nhan", "appendices")
 
 
@@ -139,7 +138,7 @@ def _from_row(row: dict[str, Any]) -> SavedReport:
 
 
 def _to_row(report: SavedReport) -> dict[str, Any]:
-    row = {k: getattr(report, k) for k in _COLUMNS if k not in ("id", "updated_at")}
+    row = {k: getattr(report, k) for k in REPORT_COLUMNS if k not in ("id", "updated_at")}
     for name in _LISTS:
         row[name] = json.dumps(list(row[name]), ensure_ascii=False)
     row["report_date"] = iso(report.report_date)
@@ -154,11 +153,11 @@ class ReportRepository:
         self.db = db
 
     def list(self) -> list[SavedReport]:
-        sql = f"SELECT {', '.join(_COLUMNS)} FROM reports ORDER BY report_date DESC, id DESC"
+        sql = f"{_SELECT} ORDER BY report_date DESC, id DESC"
         return [_from_row(r) for r in self.db.query(sql)]
 
     def get(self, report_id: int) -> SavedReport:
-        rows = list(self.db.query(f"SELECT {', '.join(_COLUMNS)} FROM reports WHERE id = ?", [report_id]))
+        rows = list(self.db.query(f"{_SELECT} WHERE id = ?", [report_id]))
         if not rows:
             raise NotFoundError(f"Không có báo cáo đã lưu số {report_id}.")
         return _from_row(rows[0])
@@ -173,20 +172,23 @@ class ReportRepository:
         row = _to_row(report)
         with transaction(self.db):
             if report.id is None:
-                cur = self.db.conn.execute(
-                    f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                    list(row.values()),
-                )
-                report_id = cur.lastrowid
+                report_id = insert_row(self.db.conn, "reports", row)
             else:
                 self.get(report.id)
-                self.db.conn.execute(
-                    f"UPDATE reports SET {', '.join(f'{k} = ?' for k in row)}, "
-                    "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
-                    [*row.values(), report.id],
-                )
+                row["updated_at"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+                update_row(self.db.conn, "reports", report.id, row)
                 report_id = report.id
-            assert report_id is not None  # sqlite3 sets lastrowid after an INSERT
+            return self.get(report_id)
+
+    def put_back(self, report: SavedReport) -> SavedReport:
+        """A deleted report stored again with its id and its last-saved time (undo of a
+        delete); the id must be free."""
+        report = clean_report(report)
+        row = {**_to_row(report), "id": report.id}
+        if report.updated_at:
+            row["updated_at"] = report.updated_at
+        with transaction(self.db):
+            report_id = insert_row(self.db.conn, "reports", row)
             return self.get(report_id)
 
     def delete(self, report_id: int) -> SavedReport:

@@ -1,4 +1,6 @@
-"""Conversions between SQLite rows and domain records (dates as ISO text, lists as '; ')."""
+"""Conversions between SQLite rows and domain records (dates as ISO text, lists as '; ').
+
+The column names come from :mod:`.schema`; a record's row is every column but ``id``."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from ..domain.model import (
     Person,
     Unit,
 )
+from .schema import ITEM_COLUMNS, PERSON_COLUMNS, UNIT_COLUMNS
 
 FIELD_SEPARATOR = "; "
 
@@ -25,13 +28,6 @@ def from_iso(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-UNIT_COLUMNS = (
-    "id", "code", "name", "level", "kind", "admin_name", "address", "area_m2",
-    "founding_decision", "staffing_decision", "rules", "hotline", "notes", "sort_order",
-    "parent_id", "official_code",
-)  # fmt: skip
-
-
 def unit_from_row(row: dict[str, Any]) -> Unit:
     values = {k: row[k] for k in UNIT_COLUMNS}
     values["official_code"] = values["official_code"] or ""
@@ -42,9 +38,6 @@ def unit_to_row(unit: Unit) -> dict[str, Any]:
     row = {k: getattr(unit, k) for k in UNIT_COLUMNS if k != "id"}
     row["official_code"] = unit.official_code or None
     return row
-
-
-PERSON_COLUMNS = ("id", "code", "full_name", "birth_year", "gender", "phone", "qualification", "notes")
 
 
 def person_from_row(row: dict[str, Any]) -> Person:
@@ -88,9 +81,6 @@ def assignment_to_row(a: Assignment) -> dict[str, Any]:
         "end_date": iso(a.end),
         "notes": a.notes,
     }
-
-
-ITEM_COLUMNS = ("id", "unit_id", "type_id", "quantity", "condition", "year_in_service", "serial", "notes")
 
 
 def item_from_row(row: dict[str, Any]) -> EquipmentItem:

@@ -10,6 +10,7 @@ from ..domain.model import OrgSettings
 from ..domain.validation import clean_settings
 from .connection import Database
 from .database import transaction
+from .writes import upsert_row
 
 _KEY = "organisation"
 
@@ -39,11 +40,8 @@ class SettingsRepository:
     def save(self, settings: OrgSettings) -> OrgSettings:
         settings = clean_settings(settings)
         with transaction(self.db):
-            self.db.conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [_KEY, json.dumps(dataclasses.asdict(settings), ensure_ascii=False)],
-            )
+            value = json.dumps(dataclasses.asdict(settings), ensure_ascii=False)
+            upsert_row(self.db.conn, "settings", {"key": _KEY, "value": value}, ["key"])
         return settings
 
     def put_back(self, settings: OrgSettings) -> None:

@@ -11,11 +11,10 @@ from ..domain.fields import AssignmentField
 from ..domain.model import Assignment, EmploymentKind, Person
 from ..domain.text import format_date
 from ..domain.validation import FieldError, ValidationError, clean_assignment, clean_person
-from .connection import Database
+from .connection import Database, active_on_sql
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
 from .rows import (
-    PERSON_COLUMNS,
     assignment_from_row,
     assignment_to_row,
     from_iso,
@@ -23,8 +22,11 @@ from .rows import (
     person_from_row,
     person_to_row,
 )
+from .schema import ASSIGNMENT_COLUMNS, PERSON_COLUMNS
+from .writes import insert_row, update_row
 
 _PERSON_SELECT = f"SELECT {', '.join(PERSON_COLUMNS)} FROM people"
+_ASSIGNMENT_SELECT = f"SELECT {', '.join(ASSIGNMENT_COLUMNS)} FROM assignments"
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,7 @@ class StaffRepository:
             row = person_to_row(person)
             if person.id is not None:
                 row["id"] = person.id
-            cur = self.db.conn.execute(
-                f"INSERT INTO people ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            person.id = cur.lastrowid
+            person.id = insert_row(self.db.conn, "people", row)
         return person
 
     def update_person(self, person: Person) -> Person:
@@ -81,10 +79,7 @@ class StaffRepository:
             self.person(person.id or -1)
             self._check_code_free(person)
             row = person_to_row(person)
-            self.db.conn.execute(
-                f"UPDATE people SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
-                [*row.values(), person.id],
-            )
+            update_row(self.db.conn, "people", person.id, row)
         return person
 
     def delete_person(self, person_id: int) -> tuple[Person, list[Assignment]]:
@@ -99,20 +94,20 @@ class StaffRepository:
 
     # assignments ----------------------------------------------------------------------
     def assignment(self, assignment_id: int) -> Assignment:
-        rows = list(self.db.query("SELECT * FROM assignments WHERE id = ?", [assignment_id]))
+        rows = list(self.db.query(f"{_ASSIGNMENT_SELECT} WHERE id = ?", [assignment_id]))
         if not rows:
             raise NotFoundError(f"Không tìm thấy phân công số {assignment_id}.")
         return assignment_from_row(rows[0])
 
     def assignments_of(self, person_id: int) -> list[Assignment]:
         rows = self.db.query(
-            "SELECT * FROM assignments WHERE person_id = ? ORDER BY start_date IS NOT NULL, start_date, id",
+            f"{_ASSIGNMENT_SELECT} WHERE person_id = ? ORDER BY start_date IS NOT NULL, start_date, id",
             [person_id],
         )
         return [assignment_from_row(r) for r in rows]
 
     def assignments(self) -> list[Assignment]:
-        return [assignment_from_row(r) for r in self.db.query("SELECT * FROM assignments ORDER BY id")]
+        return [assignment_from_row(r) for r in self.db.query(f"{_ASSIGNMENT_SELECT} ORDER BY id")]
 
     def spans(self) -> list[Assignment]:
         """Just what the counting rule needs (unit, kind, start, end), fast at province scale."""
@@ -122,6 +117,11 @@ class StaffRepository:
             for unit_id, kind, s, e in rows
         ]
 
+    def count_active(self, day: date) -> int:
+        """How many assignments are active on ``day``."""
+        sql = f"SELECT COUNT(*) FROM assignments WHERE {active_on_sql()}"
+        return int(self.db.conn.execute(sql, [day.isoformat()]).fetchone()[0])
+
     def add_assignment(self, assignment: Assignment) -> Assignment:
         assignment = clean_assignment(assignment)
         with transaction(self.db):
@@ -129,11 +129,7 @@ class StaffRepository:
             row = assignment_to_row(assignment)
             if assignment.id is not None:
                 row["id"] = assignment.id
-            cur = self.db.conn.execute(
-                f"INSERT INTO assignments ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            assignment.id = cur.lastrowid
+            assignment.id = insert_row(self.db.conn, "assignments", row)
         return assignment
 
     def update_assignment(self, assignment: Assignment) -> Assignment:
@@ -141,10 +137,7 @@ class StaffRepository:
         with transaction(self.db):
             self.assignment(assignment.id or -1)
             row = assignment_to_row(assignment)
-            self.db.conn.execute(
-                f"UPDATE assignments SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
-                [*row.values(), assignment.id],
-            )
+            update_row(self.db.conn, "assignments", assignment.id, row)
         return assignment
 
     def delete_assignment(self, assignment_id: int) -> Assignment:
@@ -184,17 +177,15 @@ class StaffRepository:
     def listing(self, *, active_on: date | None = None) -> list[StaffRow]:
         """Assignments joined with person and unit; only those active on ``active_on`` if given."""
         sql = (
-            f"SELECT a.*, {', '.join('p.' + c + ' AS p_' + c for c in PERSON_COLUMNS)}, "
+            f"SELECT {', '.join('a.' + c for c in ASSIGNMENT_COLUMNS)}, "
+            f"{', '.join('p.' + c + ' AS p_' + c for c in PERSON_COLUMNS)}, "
             "u.name AS unit_name, u.sort_order AS unit_order "
             "FROM assignments a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = a.unit_id"
         )
         params: list[object] = []
         if active_on is not None:
-            sql += (
-                " WHERE (a.start_date IS NULL OR a.start_date <= ?)"
-                " AND (a.end_date IS NULL OR a.end_date >= ?)"
-            )
-            params = [iso(active_on), iso(active_on)]
+            sql += f" WHERE {active_on_sql('a')}"
+            params = [iso(active_on)]
         out = []
         for r in self.db.query(sql + " ORDER BY u.sort_order, a.id", params):
             person = person_from_row({c: r["p_" + c] for c in PERSON_COLUMNS})

@@ -16,6 +16,7 @@ from ..domain.validation import FieldError, ValidationError
 from .connection import Database
 from .database import transaction
 from .errors import NotFoundError
+from .writes import upsert_row
 
 USER_PREFIX = "rieng-"
 
@@ -33,6 +34,11 @@ def builtin_templates() -> tuple[ReportTemplate, ...]:
     return tuple(out)
 
 
+def user_key(name: str) -> str:
+    """The key of the user's template of that name (saving under a name again replaces it)."""
+    return USER_PREFIX + "-".join(fold(clean_line(name or "")).split())[:60]
+
+
 class TemplateRepository:
     def __init__(self, db: Database):
         self.db = db
@@ -43,6 +49,9 @@ class TemplateRepository:
         )
         return [UserTemplate(key, name, base, title, body, tuple(json.loads(nn)), id=i)
                 for i, key, name, base, title, body, nn in rows]
+
+    def user_template(self, key: str) -> UserTemplate | None:
+        return next((t for t in self.user_templates() if t.key == key), None)
 
     def all(self) -> list[ReportTemplate]:
         """Built-in templates first, then the user's (each on its base's appendix)."""
@@ -76,16 +85,12 @@ class TemplateRepository:
             errors.append(FieldError(TemplateField.BASE, f"không có mẫu '{base}'"))
         if errors:
             raise ValidationError(errors)
-        key = USER_PREFIX + "-".join(fold(name).split())[:60]
+        key = user_key(name)
         with transaction(self.db):
-            self.db.conn.execute(
-                "INSERT INTO report_templates (key, name, base, title, body, noi_nhan) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET name = excluded.name, "
-                "base = excluded.base, title = excluded.title, body = excluded.body, "
-                "noi_nhan = excluded.noi_nhan",
-                [key, name, base, clean_line(title), nfc(body).strip(),
-                 json.dumps([clean_line(x) for x in noi_nhan if clean_line(x)], ensure_ascii=False)],
-            )
+            noi_nhan_json = json.dumps([clean_line(x) for x in noi_nhan if clean_line(x)], ensure_ascii=False)
+            upsert_row(self.db.conn, "report_templates", {
+                "key": key, "name": name, "base": base, "title": clean_line(title),
+                "body": nfc(body).strip(), "noi_nhan": noi_nhan_json}, ["key"])
         return self.get(key)
 
     def delete_user(self, key: str) -> None:

@@ -20,30 +20,20 @@ from .database import transaction
 from .equipment import type_key
 from .errors import IntegrityRefused, NotFoundError, StoreError
 from .history_labels import ACTION_LABELS, TABLE_LABELS, display, field_label, readable
+from .schema import HISTORY_TABLES, history_columns
+from .writes import insert_row
 from .xlsx_cells import keep_as_text
 
-# Tables whose rows the trash can bring back (norms only with their catalogue entry).
-_COLUMNS = {
-    "units": ("id", "code", "name", "level", "kind", "admin_name", "address", "area_m2",
-              "founding_decision", "staffing_decision", "rules", "hotline", "notes", "sort_order", "parent_id",
-              "official_code"),
-    "people": ("id", "code", "full_name", "birth_year", "gender", "phone", "qualification", "notes"),
-    "assignments": ("id", "person_id", "unit_id", "kind", "position", "sending_agency", "fields",
-                    "decision", "start_date", "end_date", "notes"),
-    "equipment": ("id", "unit_id", "type_id", "quantity", "condition", "year_in_service",
-                  "serial", "notes"),
-    "equipment_types": ("id", "name", "sort_order"),
-    "reports": ("id", "number", "report_date", "place", "recipients", "title", "body",
-                "signer_authority", "signer_title", "signer_name", "noi_nhan", "appendices", "as_of"),
-    "equipment_norms": ("type_id", "level", "quantity"),  # no id: filed under their type
-}  # fmt: skip
+# Tables whose rows the trash can bring back (norms only with their catalogue entry, under
+# whose id they are filed); their columns are the history's (schema.history_columns).
+_RESTORABLE = ("units", "people", "assignments", "equipment", "equipment_types", "reports",
+               "equipment_norms")  # fmt: skip
 # Rows deleted in the same step as their owner come back with it: (table, column naming the owner).
 _DEPENDENTS = {"people": ("assignments", "person_id"), "equipment_types": ("equipment_norms", "type_id")}
 # Recorded but never listed in the trash on their own: a norm removed while editing its type
 # is an edit of the catalogue entry; the settings row is never deleted by the app.
 _NOT_IN_TRASH = {"equipment_norms", "settings"}
-_HISTORY_TABLES = {*_COLUMNS, "settings"}
-_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_HISTORY_TABLES = set(HISTORY_TABLES)
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -86,11 +76,17 @@ class Change:
         """(column, old, new) for every value that differs (all values on add and delete)."""
         before, after = readable(self.table, self.before), readable(self.table, self.after)
         keys = list(dict.fromkeys([*before, *after]))
-        return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+        # blank to blank is no change: a column added later is NULL in old rows, "" once saved
+        return [(k, before.get(k), after.get(k)) for k in keys
+                if before.get(k) != after.get(k) and not (_blank(before.get(k)) and _blank(after.get(k)))]
 
     @property
     def values(self) -> dict[str, Any]:
         return self.after if self.after is not None else (self.before or {})
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == ""
 
 
 def _parse_time(text: str) -> datetime:
@@ -300,7 +296,7 @@ def trash(db: Database) -> list[TrashEntry]:
     grouped: set[int] = set()
     for row in rows:
         change = _change(row)
-        if change.table in _NOT_IN_TRASH or change.table not in _COLUMNS:
+        if change.table in _NOT_IN_TRASH or change.table not in _RESTORABLE:
             continue
         if change.id in grouped or _came_back(db, change):
             continue
@@ -374,24 +370,21 @@ def _check_references(db: Database, change: Change, person_id: object) -> None:
 def _reinsert(db: Database, change: Change, overrides: dict[str, Any] | None = None) -> int:
     """Insert a deleted row again (old id if free) and mark the history; returns the id."""
     table = change.table
-    values = {k: (change.before or {}).get(k) for k in _COLUMNS[table]}
+    values: dict[str, Any] = {k: (change.before or {}).get(k) for k in history_columns(table)}
     values.update(overrides or {})
     if table == "equipment_types":
         values["name_key"] = type_key(str(values["name"]))  # derived, so not kept in the history
     if "id" in values and _exists(db, table, values["id"]):
         values.pop("id")  # taken by a newer record: the restored one gets a new id
-    cur = db.conn.execute(
-        f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-        list(values.values()),
-    )
-    new_id = values["type_id"] if table == "equipment_norms" else cur.lastrowid
-    assert new_id is not None  # sqlite3 sets lastrowid after an INSERT
+    rowid = insert_row(db.conn, table, values)
+    new_id: int = values["type_id"] if table == "equipment_norms" else rowid
     db.conn.execute(
         "UPDATE change_history SET action = 'restore' WHERE id = (SELECT MAX(id) FROM "
         "change_history WHERE table_name = ? AND record_id = ? AND action = 'insert')",
         [table, new_id],
     )
-    db.conn.execute(f"UPDATE change_history SET restored_at = {_NOW} WHERE id = ?", [change.id])
+    db.conn.execute("UPDATE change_history SET restored_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                    "WHERE id = ?", [change.id])
     return new_id
 
 

@@ -11,7 +11,9 @@ from ..domain.validation import FieldError, ValidationError, clean_unit
 from .connection import Database
 from .database import transaction
 from .errors import IntegrityRefused, NotFoundError
-from .rows import UNIT_COLUMNS, unit_from_row, unit_to_row
+from .rows import unit_from_row, unit_to_row
+from .schema import UNIT_COLUMNS
+from .writes import insert_row, update_row, upsert_row
 
 _SELECT = f"SELECT {', '.join(UNIT_COLUMNS)} FROM units"
 _VALUE_LISTS = {"unit_levels": "level", "unit_kinds": "kind"}  # table -> the units column using it
@@ -44,10 +46,7 @@ class UnitRepository:
                 raise IntegrityRefused(f"'{label}' đã có trong danh sách.")
             order = choice.sort_order or self.db.conn.execute(
                 f"SELECT COALESCE(MAX(sort_order), 0) + 1 FROM {table}").fetchone()[0]
-            self.db.conn.execute(
-                f"INSERT INTO {table} (code, label, sort_order) VALUES (?, ?, ?) "
-                "ON CONFLICT (code) DO UPDATE SET label = excluded.label, sort_order = excluded.sort_order",
-                [code, label, order])
+            upsert_row(self.db.conn, table, {"code": code, "label": label, "sort_order": order}, ["code"])
         return Choice(code, label, order)
 
     def delete_choice(self, table: str, code: str) -> None:
@@ -96,11 +95,7 @@ class UnitRepository:
             row = unit_to_row(unit)
             if unit.id is not None:  # bringing a deleted unit back keeps its id
                 row["id"] = unit.id
-            cursor = self.db.conn.execute(
-                f"INSERT INTO units ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            unit.id = cursor.lastrowid
+            unit.id = insert_row(self.db.conn, "units", row)
         return unit
 
     def update(self, unit: Unit) -> Unit:
@@ -109,10 +104,7 @@ class UnitRepository:
             self.get(unit.id or -1)
             self._check_code_free(unit)
             row = unit_to_row(unit)
-            self.db.conn.execute(
-                f"UPDATE units SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
-                [*row.values(), unit.id],
-            )
+            update_row(self.db.conn, "units", unit.id, row)
         return unit
 
     def dependents(self, unit_id: int) -> tuple[int, int]:

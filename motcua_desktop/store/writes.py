@@ -28,6 +28,13 @@ def update_sql(table: str, columns: Sequence[str], key: str = "id") -> str:
     return f"UPDATE {_checked(table)} SET {sets} WHERE {_checked(key)} = ?"
 
 
+def upsert_sql(table: str, columns: Sequence[str], key: Sequence[str]) -> str:
+    insert = insert_sql(table, columns)
+    conflict = ", ".join(_checked(k) for k in key)
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+    return f"{insert} ON CONFLICT ({conflict}) " + (f"DO UPDATE SET {sets}" if sets else "DO NOTHING")
+
+
 def insert_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> int:
     """Insert one row; returns its rowid."""
     cursor = conn.execute(insert_sql(table, list(row)), list(row.values()))
@@ -40,6 +47,12 @@ def update_row(conn: sqlite3.Connection, table: str, key_value: Any, row: Mappin
     """Update the row whose `key` is `key_value`; returns how many rows changed (0 or 1)."""
     cursor = conn.execute(update_sql(table, list(row), key), [*row.values(), key_value])
     return cursor.rowcount
+
+
+def upsert_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any], key: Sequence[str]) -> None:
+    """Insert the row, or update the other columns of the row already holding its ``key``
+    columns' values (``key`` must be a unique index of the table)."""
+    conn.execute(upsert_sql(table, list(row), key), list(row.values()))
 
 
 def insert_many(conn: sqlite3.Connection, table: str, columns: Sequence[str],

@@ -30,9 +30,9 @@ from ..store.trash import (
     export_rows,
     history_of,
     recent_changes,
-    restore,
     trash,
 )
+from .operations import Operations
 
 
 def records_of(record) -> list[tuple[str, int]]:
@@ -122,11 +122,11 @@ class TrashDialog(QDialog):
 
     HEADER = ("Thời điểm xóa", "Loại", "Bản ghi", "Kèm theo")
 
-    def __init__(self, registry, on_restored=None, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, on_restored=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("trashDialog")
         self.setWindowTitle(self.tr("Thùng rác — bản ghi đã xóa"))
-        self.registry, self.on_restored = registry, on_restored
+        self.ops, self.registry, self.on_restored = ops, ops.registry, on_restored
         layout = QVBoxLayout(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -166,7 +166,7 @@ class TrashDialog(QDialog):
             return False
         entry = self.entries[row]
         try:
-            result = restore(self.registry.db, entry.deletion.id)
+            result = self.ops.restore_deleted(entry.deletion.id)  # one step of the undo history
         except StoreError as exc:
             self.message.setText(str(exc))
             QMessageBox.warning(self, self.tr("Không khôi phục được"), str(exc))
@@ -230,11 +230,6 @@ class HistoryActions:
                                         self.window.tr("Lịch sử thay đổi toàn bộ dữ liệu"), self.window))  # fmt: skip
 
     def show_trash(self) -> QDialog:
-        def restored() -> None:
-            self.window.undo_stack.clear()  # the restored ids may no longer match older commands
-            self.window.notify_changed("units", "staff", "equipment", "settings")
-            report_tab = self.window.report_tab
-            if report_tab is not None:  # built already: a restored report joins its list
-                report_tab.reload_list(report_tab.editor.report().id)
-
-        return self._open(TrashDialog(self.window.registry, restored, self.window))
+        # a restore is a step of the window's undo history; its change reaches the tabs (the
+        # report list included) through the operations' change bus
+        return self._open(TrashDialog(self.window.ops, parent=self.window))

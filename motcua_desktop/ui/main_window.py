@@ -44,7 +44,7 @@ INTERESTS = {
     "staffTab": {"units", "staff"},
     "equipmentTab": {"units", "equipment"},
     # the report's figures and header come from all of these
-    "reportHolder": {"units", "staff", "equipment", "settings"},
+    "reportHolder": {"units", "staff", "equipment", "settings", "reports", "templates"},
 }
 
 
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         def build(parent: QWidget) -> QWidget:
             from .report_tab import ReportTab
 
-            return ReportTab(self.registry, parent, self.ui_settings)
+            return ReportTab(self.registry, parent, self.ui_settings, self.ops)
 
         holder = LazyTab(build, "reportHolder", self)
         self.add_tab(holder, self.tr("Báo cáo"))
@@ -322,10 +322,7 @@ class MainWindow(QMainWindow):
         for name, step in steps(self, counts).items():
             if name in self.empty_states:
                 self.empty_states[name].show_step(step)
-        today = self.staff_tab.today().isoformat()
-        people = conn.execute(
-            "SELECT COUNT(*) FROM assignments WHERE (start_date IS NULL OR start_date <= ?)"
-            " AND (end_date IS NULL OR end_date >= ?)", [today, today]).fetchone()[0]
+        people = self.registry.staff.count_active(self.staff_tab.today())
         items = conn.execute("SELECT COALESCE(SUM(quantity), 0) FROM equipment").fetchone()[0]
         self.status.show_counts(str(self.registry.path), counts, people, items)
 

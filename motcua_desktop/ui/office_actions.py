@@ -56,7 +56,7 @@ class OfficeActions:
     def open_value_lists(self) -> None:
         from .value_lists_dialog import ValueListsDialog
 
-        dlg = ValueListsDialog(self.window.registry, self.window,
+        dlg = ValueListsDialog(self.window.ops, self.window,
                                on_change=lambda: self.window.notify_changed("units", "equipment"))
         dlg.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog = dlg

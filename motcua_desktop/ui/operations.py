@@ -15,13 +15,14 @@ from ..domain.model import Assignment, EquipmentItem, EquipmentType, OrgSettings
 from ..domain.text import format_date
 from ..store.registry import Registry
 from .commands import ChangeBus, StoreCommand, execute
+from .record_operations import RecordOperations
 
 
 def _copy(record):
     return dataclasses.replace(record)
 
 
-class Operations:
+class Operations(RecordOperations):
     def __init__(self, registry: Registry, stack: QUndoStack, bus: ChangeBus):
         self.registry, self.stack, self.bus = registry, stack, bus
 

@@ -1,7 +1,8 @@
 """The Báo cáo tab: saved reports, the editor, a live PDF preview, print and save as files.
 
-Self-contained: it needs only the registry; the window adds it and shows its actions
-(``actionPreviewReport``, ``actionPrintReport``) on the toolbar.
+Self-contained: it needs only the registry; the window adds it, gives it its undoable
+operations (saving and deleting a report are steps of the window's undo history) and shows its
+actions (``actionPreviewReport``, ``actionPrintReport``) on the toolbar.
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ import contextlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTemporaryDir, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTemporaryDir, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -37,10 +37,13 @@ from ..store.errors import InputRejected
 from ..store.outputs import check_output_path
 from ..store.report_draft import discard_draft, save_draft
 from ..store.reports import SavedReport, clean_report
+from .commands import ChangeBus
 from .missing_prompt import confirm_missing
+from .operations import Operations
 from .printing import print_pdf
 from .read_only import take_away
 from .report_editor import ReportEditor
+from .report_files import ask_output_file
 from .report_preview import ReportPreview
 from .settings import UiSettings
 from .template_picker import TemplatePicker
@@ -51,10 +54,15 @@ DRAFT_DELAY_MS = 400  # an unsaved edit is on disk this long after the last keys
 
 
 class ReportTab(QWidget):
-    def __init__(self, registry, parent: QWidget | None = None, settings: UiSettings | None = None):
+    def __init__(self, registry, parent: QWidget | None = None, settings: UiSettings | None = None,
+                 ops: Operations | None = None):
         super().__init__(parent)
         self.setObjectName("reportTab")
         self.registry, self.settings = registry, settings
+        if ops is None:  # on its own (no window): an undo history of its own
+            ops = Operations(registry, QUndoStack(self), ChangeBus(self))
+            ops.bus.changed.connect(lambda _areas: self.reload())
+        self.ops = ops
         self._dirty = False
         self._temp = QTemporaryDir()
         self._preview_serial = 0
@@ -67,7 +75,7 @@ class ReportTab(QWidget):
         self.list.currentItemChanged.connect(self._list_selection)
         self.editor = ReportEditor(self)
         self.editor.changed.connect(self._edited)
-        self.templates = TemplatePicker(registry, self.editor.report, self)
+        self.templates = TemplatePicker(ops, self.editor.report, self)
         self.templates.switched.connect(self._switch_template)
         self.preview = ReportPreview(self)
         self.status = QLabel(self, objectName="reportStatus")
@@ -287,7 +295,7 @@ class ReportTab(QWidget):
         if self.read_only:
             return False
         try:
-            saved = self.registry.reports.save(self.editor.report())
+            saved = self.ops.save_report(self.editor.report())
         except (ValidationError, KnownProblem) as exc:
             self._warn(self.tr("Chưa lưu được báo cáo"), str(exc))
             return False
@@ -307,7 +315,7 @@ class ReportTab(QWidget):
                                       self.tr("Xóa báo cáo \"%1\"?").replace("%1", report.title))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.registry.reports.delete(report.id)
+        self.ops.delete_report(report.id)
         self.reload_list()
         latest = self.registry.reports.latest()
         self._dirty = False
@@ -324,8 +332,15 @@ class ReportTab(QWidget):
             return None
 
     def reload(self) -> None:
-        """The register changed (an edit, an import, a restore): the figures may have too, and
-        what the report takes from the organisation's settings."""
+        """The register changed (an edit, an import, a restore, an undo): the figures may have
+        too, and what the report takes from the organisation's settings; the saved reports may
+        have (the editor follows them unless it holds unsaved edits)."""
+        shown = self.editor.report()
+        stored = {r.id: r for r in self.registry.reports.list()}
+        if not self._dirty and shown.id is not None and stored.get(shown.id) != shown:
+            self.load_report(stored.get(shown.id) or self.registry.reports.latest() or new_report(self.registry))
+        self.reload_list(self.editor.report().id)
+        self.templates.show_for(self.editor.report())
         self.editor.set_organisation(self.registry.settings.get())
         self.refresh_preview()
 
@@ -389,19 +404,9 @@ class ReportTab(QWidget):
         return pages
 
     def save_as(self, fmt: str) -> Path | None:
-        filters = {"pdf": self.tr("Tệp PDF (*.pdf)"), "docx": self.tr("Tệp Word (*.docx)"),
-                   "xlsx": self.tr("Tệp Excel (*.xlsx)")}
-        report = self.editor.report()
-        folder = self._folder()
-        suggested = str(Path(folder) / f"Bao-cao-{report.report_date.isoformat()}.{fmt}")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo thành tệp"), suggested, filters[fmt])
-        if not name:
+        out = ask_output_file(self, self.settings, self.editor.report().report_date, fmt)
+        if out is None:
             return None
-        out = Path(name)
-        if self.settings is not None:  # the next save/open dialog starts here
-            self.settings.last_directory = str(out.parent)
-        if out.suffix.lower() != f".{fmt}":
-            out = out.with_name(out.name + f".{fmt}")
         content = self._content()
         if content is None or not confirm_missing(self, content, self.tr("lưu thành tệp")):
             return None
@@ -419,12 +424,6 @@ class ReportTab(QWidget):
             return None
         self.status.setText(self.tr("Đã lưu %1").replace("%1", str(out)))
         return out
-
-    def _folder(self) -> str:
-        """Where the last file was saved or opened, else the user's Documents."""
-        if self.settings is not None and self.settings.has_last_directory():
-            return self.settings.last_directory
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def _warn(self, title: str, message: str) -> None:
         self.status.setText(message)

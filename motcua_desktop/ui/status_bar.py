@@ -57,6 +57,8 @@ class StatusBar(QObject):
             message = tr("Đã lưu: %1. (Ctrl+Z để hoàn tác)").replace("%1", text)
             if stack.redoText() or index != stack.count():
                 message = tr("Đã làm lại: %1").replace("%1", text)
+        elif index < before and index == stack.count():  # a failed step dropped, or the history cleared
+            message = tr("Không còn bước nào để hoàn tác: lịch sử hoàn tác đã được xóa.")
         elif index < before:
             message = tr("Đã hoàn tác: %1").replace("%1", stack.text(index))
         else:

@@ -20,6 +20,7 @@ from ..domain.templates import ReportTemplate
 from ..domain.validation import ValidationError
 from ..store.errors import StoreError
 from ..store.reports import SavedReport, apply_template
+from .operations import Operations
 
 
 class TemplatePicker(QWidget):
@@ -27,10 +28,10 @@ class TemplatePicker(QWidget):
 
     switched = Signal(object)
 
-    def __init__(self, registry, current_report: Callable[[], SavedReport], parent: QWidget | None = None):
+    def __init__(self, ops: Operations, current_report: Callable[[], SavedReport], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("templatePicker")
-        self.registry, self.current_report = registry, current_report
+        self.ops, self.registry, self.current_report = ops, ops.registry, current_report
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("Mẫu báo cáo:"), self))
@@ -81,8 +82,8 @@ class TemplatePicker(QWidget):
         report = self.current_report()
         base = self.registry.template_for(report.template, report.report_date)
         try:
-            saved = self.registry.templates.save_user(name, base.base or base.key, report.title,
-                                                      report.body, report.noi_nhan)
+            saved = self.ops.save_template(name, base.base or base.key, report.title,
+                                           report.body, report.noi_nhan)
         except (ValidationError, StoreError) as exc:
             QMessageBox.warning(self, self.tr("Chưa lưu được mẫu"), str(exc))
             return None

@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
 from ..domain.model import Choice
 from ..domain.validation import ValidationError
 from ..store.errors import StoreError
-from ..store.registry import Registry
+from .operations import Operations
 
 LISTS = (("unit_levels", "Cấp đơn vị"), ("unit_kinds", "Loại đơn vị hành chính"))
 
 
 class ValueListsDialog(QDialog):
-    def __init__(self, registry: Registry, parent: QWidget | None = None, on_change=None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None, on_change=None):
         super().__init__(parent)
         self.setObjectName("valueListsDialog")
         self.setWindowTitle(self.tr("Cấp và loại đơn vị"))
-        self.registry, self.on_change = registry, on_change
+        self.ops, self.registry, self.on_change = ops, ops.registry, on_change
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.lists: dict[str, QListWidget] = {}
@@ -72,7 +72,7 @@ class ValueListsDialog(QDialog):
 
     def _save(self, table: str, choice: Choice) -> None:
         try:
-            self.registry.units.save_choice(table, choice)
+            self.ops.save_choice(table, choice)
         except (ValidationError, StoreError) as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
@@ -96,7 +96,7 @@ class ValueListsDialog(QDialog):
         if current is None:
             return
         try:
-            self.registry.units.delete_choice(table, current.code)
+            self.ops.delete_choice(table, current.code)
         except StoreError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return

@@ -241,6 +241,7 @@ def test_the_trash_window_restores_a_catalogue_entry_and_a_report_into_the_repor
     assert win.registry.equipment.type(kind.id).norms == {"huyen": 2, "xa": 1}
     dialog.table.selectRow(0)
     assert dialog.restore_selected()
+    win.tabs.setCurrentWidget(win.report_holder)  # where the user looks for it
     titles = [report_tab.list.item(i).text() for i in range(report_tab.list.count())]
     assert any("Báo cáo quý II" in t for t in titles)
     dialog.close()

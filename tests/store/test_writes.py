@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from motcua_desktop.store.writes import insert_many, insert_row, update_many, update_row
+from motcua_desktop.store.writes import insert_many, insert_row, update_many, update_row, upsert_row
 
 
 @pytest.fixture
@@ -32,3 +32,15 @@ def test_refuses_names_that_are_not_identifiers(conn: sqlite3.Connection, bad: s
     with pytest.raises(ValueError):
         insert_row(conn, "t", {bad: 1})
     assert conn.execute("SELECT COUNT(*) FROM t").fetchone() == (0,)
+
+
+def test_upsert_inserts_then_updates_the_row_holding_the_key() -> None:
+    c = sqlite3.connect(":memory:")
+    c.execute("CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT, n INTEGER)")
+    upsert_row(c, "kv", {"key": "a", "value": "một", "n": 1}, ["key"])
+    upsert_row(c, "kv", {"key": "a", "value": "hai", "n": 2}, ["key"])
+    upsert_row(c, "kv", {"key": "b"}, ["key"])  # nothing but the key: kept as it is
+    upsert_row(c, "kv", {"key": "b"}, ["key"])
+    assert c.execute("SELECT key, value, n FROM kv ORDER BY key").fetchall() == [("a", "hai", 2), ("b", None, None)]
+    with pytest.raises(ValueError):
+        upsert_row(c, "kv", {"key": "c", "value = 1 --": "x"}, ["key"])

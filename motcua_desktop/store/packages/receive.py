@@ -22,6 +22,7 @@ from ..errors import InputRejected
 from ..registry import Registry
 from ..rows import assignment_to_row, item_to_row, person_to_row
 from ..transfer.journal import TABLES, Journal, difference, snapshot
+from ..writes import insert_many, insert_row
 from .reading import Package, province_code, read_package
 
 JOURNAL_TABLES = (*TABLES, "received_packages")
@@ -149,15 +150,12 @@ def _write(registry: Registry, p: Package, types: dict[str, int | None], stamp: 
         first = p.staff[rows[0]]
         person = Person(first.full_name, f"{office}-{first.person_code}" if first.person_code else "",
                         first.birth_year, first.gender, first.phone, first.qualification, first.person_notes)
-        row = person_to_row(person)
-        person_id = conn.execute(f"INSERT INTO people ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                                 list(row.values())).lastrowid
+        person_id = insert_row(conn, "people", person_to_row(person))
         for i in rows:
             a = p.staff[i].assignment
             if a is not None:
-                arow = assignment_to_row(replace(a, person_id=person_id, unit_id=ids[p.staff[i].unit_code.casefold()]))
-                conn.execute(f"INSERT INTO assignments ({', '.join(arow)}) VALUES ({', '.join('?' * len(arow))})",
-                             list(arow.values()))
+                insert_row(conn, "assignments", assignment_to_row(
+                    replace(a, person_id=person_id, unit_id=ids[p.staff[i].unit_code.casefold()])))
     items = []
     for e in p.equipment:
         key = type_key(e.type_name)
@@ -165,8 +163,7 @@ def _write(registry: Registry, p: Package, types: dict[str, int | None], stamp: 
             types[key] = registry.equipment.add_type(EquipmentType(e.type_name)).id
         items.append(item_to_row(replace(e.item, unit_id=ids[e.unit_code.casefold()], type_id=types[key])))
     if items:
-        conn.executemany(f"INSERT INTO equipment ({', '.join(items[0])}) VALUES ({', '.join('?' * len(items[0]))})",
-                         [list(r.values()) for r in items])
+        insert_many(conn, "equipment", list(items[0]), [list(r.values()) for r in items])
     _record(registry, p, stamp)
 
 

@@ -10,7 +10,8 @@ from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Un
 from ...domain.text import fold
 from ..equipment import type_key
 from ..registry import Registry
-from ..rows import PERSON_COLUMNS, assignment_from_row, item_from_row, person_from_row
+from ..rows import assignment_from_row, item_from_row, person_from_row
+from ..schema import PERSON_COLUMNS
 from .identity import register_tag
 
 

@@ -9,7 +9,8 @@ from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Un
 from ...domain.text import fold, person_name_key
 from ..equipment import type_key
 from ..registry import Registry
-from ..rows import PERSON_COLUMNS, assignment_to_row, item_to_row, person_to_row
+from ..rows import assignment_to_row, item_to_row, person_to_row
+from ..schema import PERSON_COLUMNS
 from .columns import ROW_ID, ROW_ID_LABEL
 from .identity import RowId, Span, describe_period, overlaps
 from .parsing import EMPTY, EquipmentIn, Problems, StaffIn, TypeIn, UnitIn
