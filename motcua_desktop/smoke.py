@@ -73,8 +73,10 @@ def make_sample_register(folder: Path) -> Path:
 
 def check_import_reader(db_path: Path, folder: Path) -> str:
     """The spreadsheet reader (calamine, a compiled extension) is in the bundle: the sample
-    exported to .xlsx reads back through a dry-run import that changes nothing."""
+    exported to .xlsx reads back through a dry-run import that changes nothing; and the .xls
+    error-cell check (olefile) loads."""
     from .store.registry import Registry
+    from .store.sheets.xls_errors import xls_error_cells
     from .store.transfer import export_workbook, import_file
 
     registry = Registry.open(db_path)
@@ -82,6 +84,8 @@ def check_import_reader(db_path: Path, folder: Path) -> str:
         summary = import_file(registry, export_workbook(registry, folder / "xuat.xlsx"), dry_run=True)
     finally:
         registry.close()
+    if xls_error_cells(folder / "xuat.xlsx"):  # not an .xls: nothing, but olefile had to load
+        raise SmokeFailure("kiểm tra ô lỗi của tệp .xls đọc sai một tệp .xlsx")
     if summary.changed or not summary.units.unchanged:
         raise SmokeFailure("nhập lại tệp xuất của dữ liệu mẫu không ra đúng dữ liệu")
     return f"đọc lại {summary.units.unchanged} đơn vị từ tệp xuất"

@@ -67,3 +67,14 @@ def test_the_readme_links_every_design_document_and_each_link_resolves():
         text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
         for link in re.findall(r"\]\(([\w.-]+\.md)", text):
             assert (ROOT / "docs" / link).exists(), f"{doc} links {link}"
+
+
+def test_no_merge_conflict_markers_left_in_the_repository():
+    """A merge left `<<<<<<< HEAD … >>>>>>>` in the user guide once; readers saw it."""
+    marker = re.compile(r"^(<{7} |={7}$|>{7} )", re.MULTILINE)
+    suffixes = {".py", ".md", ".sql", ".toml", ".spec", ".nsi", ".json", ".ts", ".sh", ".txt", ".yml"}
+    skip = {".git", ".venv", "build", "dist", "__pycache__", ".pytest_cache", ".mypy_cache"}
+    found = [str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
+             if p.suffix in suffixes and p.is_file() and not skip & set(p.relative_to(ROOT).parts)
+             and marker.search(p.read_text(encoding="utf-8", errors="replace"))]
+    assert found == []

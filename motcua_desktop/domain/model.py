@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Day = TypeVar("Day", date, str)  # a date, or its ISO text (which sorts the same way)
 
@@ -193,3 +193,16 @@ class OrgSettings:
     noi_nhan: tuple[str, ...] = ("Như trên", "Lưu: VT")
     office_code: str = ""  # official code of the office: 2 digits a province, 5 a commune
     commune_name: str = ""  # "Chi Lăng" for UBND xã Chi Lăng; blank for a district or province
+
+
+_Record = TypeVar("_Record")
+
+
+def replaced(record: _Record, **changes: Any) -> _Record:
+    """``dataclasses.replace`` for the records above, without running ``__init__`` again:
+    they have no ``__post_init__`` and no slots, so a copy of the fields is the same record
+    (about three times faster; an import calls this some 200,000 times)."""
+    copy = object.__new__(type(record))
+    vars(copy).update(vars(record))
+    vars(copy).update(changes)
+    return copy

@@ -3,7 +3,6 @@ names the field it is about (by key: the label comes from :mod:`.fields`)."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,7 @@ from .model import (
     OrgSettings,
     Person,
     Unit,
+    replaced,
 )
 from .text import clean_line, nfc
 
@@ -72,7 +72,7 @@ class _Checker:
         self.errors: list[FieldError] = []
 
     def line(self, key: FieldKey, value: str, *, required: bool = False, limit: int = LINE_MAX) -> str:
-        text = clean_line(value or "")
+        text = clean_line(value) if value else ""  # most optional fields are empty
         if required and not text:
             self.errors.append(FieldError(key, "không được để trống"))
         elif len(text) > limit:
@@ -80,7 +80,7 @@ class _Checker:
         return text
 
     def text(self, key: FieldKey, value: str, *, limit: int = TEXT_MAX) -> str:
-        text = nfc(value or "")
+        text = nfc(value) if value else ""
         if len(text) > limit:
             self.errors.append(FieldError(key, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
         return text
@@ -101,6 +101,8 @@ class _Checker:
     def member(self, key: FieldKey, value: str, enum: type[_Member]) -> _Member:
         """An enum member from its value. An unknown value is reported (``raise_if_any``
         then refuses the record) and the enum's first member stands in until then."""
+        if isinstance(value, enum):  # already a member (the import and the forms give one)
+            return value
         try:
             return enum(value)
         except ValueError:
@@ -115,7 +117,7 @@ class _Checker:
 
 def clean_unit(unit: Unit, levels: Iterable[str], kinds: Iterable[str]) -> Unit:
     c = _Checker()
-    out = dataclasses.replace(
+    out = replaced(
         unit,
         code=c.line(UnitField.CODE, unit.code, required=True, limit=50),
         name=c.line(UnitField.NAME, unit.name, required=True, limit=NAME_MAX),
@@ -142,7 +144,7 @@ def clean_unit(unit: Unit, levels: Iterable[str], kinds: Iterable[str]) -> Unit:
 
 def clean_person(person: Person) -> Person:
     c = _Checker()
-    out = dataclasses.replace(
+    out = replaced(
         person,
         full_name=c.line(PersonField.FULL_NAME, person.full_name, required=True, limit=NAME_MAX),
         code=c.line(PersonField.CODE, person.code, limit=50),
@@ -161,7 +163,7 @@ def clean_assignment(assignment: Assignment) -> Assignment:
     fields = tuple(
         f for f in (c.line(AssignmentField.FIELDS, f, limit=NAME_MAX) for f in assignment.fields) if f
     )
-    out = dataclasses.replace(
+    out = replaced(
         assignment,
         kind=c.member(AssignmentField.KIND, assignment.kind, EmploymentKind),
         position=c.line(AssignmentField.POSITION, assignment.position, limit=NAME_MAX),
@@ -191,7 +193,7 @@ def clean_equipment_type(kind: EquipmentType) -> EquipmentType:
         if norm < 0:
             c.errors.append(FieldError(EquipmentTypeField.NORMS, "không được âm", level))
     c.raise_if_any()
-    return dataclasses.replace(kind, name=name, norms=dict(kind.norms))
+    return replaced(kind, name=name, norms=dict(kind.norms))
 
 
 def clean_equipment_item(item: EquipmentItem) -> EquipmentItem:
@@ -204,7 +206,7 @@ def clean_equipment_item(item: EquipmentItem) -> EquipmentItem:
         c.errors.append(FieldError(EquipmentItemField.QUANTITY, "không được âm"))
     elif item.quantity > 100_000:
         c.errors.append(FieldError(EquipmentItemField.QUANTITY, "lớn bất thường (quá 100.000)"))
-    out = dataclasses.replace(
+    out = replaced(
         item,
         condition=c.member(EquipmentItemField.CONDITION, item.condition, Condition),
         year_in_service=c.year(EquipmentItemField.YEAR_IN_SERVICE, item.year_in_service),

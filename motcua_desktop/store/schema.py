@@ -29,7 +29,7 @@ REPORT_COLUMNS = (
 SETTINGS_COLUMNS = ("key", "value")
 CHOICE_COLUMNS = ("code", "label", "sort_order")  # unit_levels and unit_kinds
 TEMPLATE_COLUMNS = ("id", "key", "name", "base", "title", "body", "noi_nhan", "created_at")
-HISTORY_COLUMNS = ("id", "at", "table_name", "record_id", "action", "before", "after", "restored_at")
+HISTORY_COLUMNS = ("id", "at", "table_name", "record_id", "action", "before", "after", "restored_at", "by_undo")
 RECEIVED_PACKAGE_COLUMNS = (
     "id", "package_id", "office_code", "office_name", "data_date", "made_at", "received_at",
     "app_version", "check_code", "file_name", "units", "staff_total", "staff_own", "staff_seconded",

@@ -288,9 +288,10 @@ def _deleted_with(db: Database, owner: Change) -> list[Change]:
 
 
 def trash(db: Database) -> list[TrashEntry]:
-    """Deleted records not restored yet, newest first."""
+    """Deleted records not restored yet, newest first; not the rows an undone import had
+    added (``by_undo``, migration 0009): they were never the user's records."""
     rows = db.conn.execute(
-        f"{_SELECT} WHERE action = 'delete' AND restored_at IS NULL ORDER BY id DESC"
+        f"{_SELECT} WHERE action = 'delete' AND restored_at IS NULL AND by_undo = 0 ORDER BY id DESC"
     ).fetchall()
     entries: list[TrashEntry] = []
     grouped: set[int] = set()

@@ -63,6 +63,9 @@ class _SheetPage(QWidget):
             for column in plan.fields:
                 box.addItem(column.label, column.key)
             chosen = mapped.get(meaning_key(header), key or IGNORE)
+            if key and box.findData(key) < 0:  # the row id, a norm per level: kept as recognised
+                box.addItem(next((c.label for c in plan.sheet.columns if c.key == key), header), key)
+                chosen = key if chosen == IGNORE else chosen
             box.setCurrentIndex(max(0, box.findData(chosen)))
             self.table.setCellWidget(row, 1, box)
             self.boxes.append(box)

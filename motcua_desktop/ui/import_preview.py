@@ -12,7 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,8 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,24 +39,54 @@ from ..store.registry import Registry
 from .commands import StoreCommand, record_done
 from .file_actions import BackgroundJob
 
-SHOWN_ROWS = 2000  # a province's first import adds 100,000 rows: the first ones tell enough
+# Rows whose height follows their text (a long error message wraps); past this many, every
+# row is one line high and the full text is in its tooltip, so that a province's first import
+# (100,000 rows) opens at once.
+WRAPPED_ROWS = 500
 
 
-def _table(parent: QWidget, name: str, headers: list[str], rows: list[tuple[str, ...]]) -> QTableWidget:
-    table = QTableWidget(min(len(rows), SHOWN_ROWS), len(headers), parent)
+class PreviewRows(QAbstractTableModel):
+    """The preview's lines as a read-only model: the view asks only for the rows it shows,
+    so every line is there to scroll to, however many."""
+
+    def __init__(self, headers: list[str], rows: list[tuple[str, ...]], parent: QObject | None = None):
+        super().__init__(parent)
+        self.headers, self.rows = headers, rows
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def _table(parent: QWidget, name: str, headers: list[str], rows: list[tuple[str, ...]]) -> QTableView:
+    table = QTableView(parent)
     table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
+    table.setModel(PreviewRows(headers, rows, table))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
-    for r, row in enumerate(rows[:SHOWN_ROWS]):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(value))
-    table.setWordWrap(True)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(200)  # column widths from the first rows, not all of them
+    for column in range(len(headers) - 1):
+        table.resizeColumnToContents(column)
     header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    wrapped = len(rows) <= WRAPPED_ROWS
+    table.setWordWrap(wrapped)
+    if wrapped:
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from motcua_desktop.domain.text import (
+    clean_line,
     collation_key,
     fold,
     format_number,
@@ -121,3 +123,24 @@ def test_decimal_numbers_round_trip_through_format_and_parse(whole, cents):
 def test_any_float_round_trips_to_its_rounded_value(value, decimals):
     text = format_number(value, decimals)
     assert parse_number(text) == pytest.approx(round(value, decimals), abs=10 ** -decimals)
+
+
+# The fast paths of nfc/clean_line (issue 10's province import calls them 1.4 million times)
+# must give exactly what the plain definition gives.
+def _nfc_as_defined(value: str) -> str:
+    visible = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]", "", value)
+    return unicodedata.normalize("NFC", visible.replace("\u00d0", "\u0110")).strip()
+
+
+_tricky = st.text(alphabet=st.sampled_from(
+    [" ", "\t", "\n", "\u00a0", "\u00ad", "\u200b", "\ufeff", "\u00d0", "\u0301", "\u0300", "e", "a", "Đ",
+     "ế", "\u2000", "\u2001", "\u1fed", "\u0340", "Ω", "\u2126", "A"]))
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.text(), vietnamese_text, _tricky))
+@example(" Nguyễn  Văn\u00a0An ")
+@example("\u2126 \u1fed")  # canonical singletons: Ohm sign → Omega
+def test_nfc_and_clean_line_fast_paths_give_what_the_definition_gives(text):
+    assert nfc(text) == _nfc_as_defined(text)
+    assert clean_line(text) == " ".join(_nfc_as_defined(text).split())

@@ -28,7 +28,7 @@ def test_export_then_import_into_an_empty_register(window, qtbot, tmp_path):
     assert empty.units_tab.model.rowCount() == 0
     flow = empty.files.run_import(out)
     preview = _preview(qtbot, flow)
-    assert preview.added.rowCount() > 21 and preview.import_button.isEnabled()
+    assert preview.added.model().rowCount() > 21 and preview.import_button.isEnabled()
     assert _accept(qtbot, flow) is True
     empty.tabs.setCurrentWidget(empty.units_tab)  # hidden tabs reload when shown
     assert empty.units_tab.model.rowCount() == 21
@@ -64,7 +64,7 @@ def test_a_refused_import_lists_every_bad_row_by_cell_and_changes_nothing(window
     flow = window.files.run_import(bad)
     preview = _preview(qtbot, flow)
     assert not preview.import_button.isEnabled()
-    rows = [[preview.errors.item(r, c).text() for c in range(4)] for r in range(preview.errors.rowCount())]
+    rows = [[preview.errors.model().index(r, c).data() for c in range(4)] for r in range(preview.errors.model().rowCount())]
     assert rows[0][:3] == ["Đơn vị!C2", "Bộ phận Một cửa xã Mới", "Cấp"]
     assert rows[1][:3] == ["Đơn vị!A3", "Bộ phận Một cửa không mã", "Mã"]
     assert len(window.registry.units.list()) == 21
@@ -84,10 +84,10 @@ def test_the_preview_shows_old_and_new_and_the_import_is_one_undo_step(window, q
     wb.save(out)
     flow = window.files.run_import(out)
     preview = _preview(qtbot, flow)
-    changed = [[preview.changed.item(r, c).text() for c in range(5)] for r in range(preview.changed.rowCount())]
+    changed = [[preview.changed.model().index(r, c).data() for c in range(5)] for r in range(preview.changed.model().rowCount())]
     assert changed == [["Đơn vị", f"Tên mới của đơn vị ({window.registry.units.list()[1].code})",
                         "Tên đơn vị", window.registry.units.list()[1].name, "Tên mới của đơn vị"]]
-    assert preview.added.item(0, 1).text() == "Đặng Văn Mới (MOI1)"
+    assert preview.added.model().index(0, 1).data() == "Đặng Văn Mới (MOI1)"
     assert list(window.registry.db.conn.iterdump()) == dump  # the preview wrote nothing
     assert _accept(qtbot, flow) is True
     flow.dialog.close()
@@ -120,3 +120,47 @@ def test_an_unreadable_data_file_is_refused_with_a_message(window, tmp_path, ans
     junk.write_bytes(b"day khong phai tep du lieu" * 100)
     assert window.files.switch_to(junk) is None
     assert answers.warned and "hỏng" in answers.warned[0]
+
+
+def test_the_preview_names_a_changed_level_and_kind_by_their_labels(window, qtbot, tmp_path):
+    """Before: the changed list showed the codes (xa → huyen) instead of Xã → Huyện."""
+    out = tmp_path / "xuat.xlsx"
+    assert _run(qtbot, window.files.run_export(out)) is True
+    wb = load_workbook(out)
+    ws = wb["Đơn vị"]
+    columns = {cell.value: cell.column_letter for cell in ws[1]}
+    unit = window.registry.units.by_code(ws[f"{columns['Mã']}3"].value)
+    assert (unit.level, unit.kind) == ("xa", "thi_tran")
+    ws[f"{columns['Cấp']}3"], ws[f"{columns['Loại']}3"] = "Huyện", "Xã"
+    wb.save(out)
+    flow = window.files.run_import(out)
+    preview = _preview(qtbot, flow)
+    changed = [[preview.changed.model().index(r, c).data() for c in range(2, 5)]
+               for r in range(preview.changed.model().rowCount())]
+    assert changed == [["Cấp", "Xã", "Huyện"], ["Loại", "thị trấn", "xã"]]  # not xa → huyen, thi_tran → xa
+    preview.reject()
+
+
+def test_the_window_import_keeps_the_row_ids_and_norm_columns_of_an_export(window, qtbot, tmp_path):
+    """Before: the mapping step set "Mã dòng (không sửa)" and "Định mức …" to «Bỏ qua», so an
+    exported unit whose Mã was edited came back as a second unit, and norms were not read."""
+    out = tmp_path / "xuat.xlsx"
+    assert _run(qtbot, window.files.run_export(out)) is True
+    wb = load_workbook(out)
+    ws = wb["Đơn vị"]
+    columns = {cell.value: cell.column_letter for cell in ws[1]}
+    old_code = ws[f"{columns['Mã']}3"].value
+    ws[f"{columns['Mã']}3"] = "MA-MOI"
+    wb.save(out)
+    count = len(window.registry.units.list())
+    flow = window.files.run_import(out)
+    preview = _preview(qtbot, flow)
+    assert "Bỏ qua các cột" not in preview.summary_label.text()
+    assert preview.added.model().rowCount() == 0
+    changed = [[preview.changed.model().index(r, c).data() for c in range(2, 5)]
+               for r in range(preview.changed.model().rowCount())]
+    assert changed == [["Mã", old_code, "MA-MOI"]]
+    assert _accept(qtbot, flow) is True
+    flow.dialog.close()
+    assert len(window.registry.units.list()) == count
+    assert window.registry.units.by_code(old_code) is None

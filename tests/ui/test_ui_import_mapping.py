@@ -39,7 +39,7 @@ def test_map_a_column_set_a_default_preview_import_and_remember(window, qtbot, t
     with qtbot.waitSignal(flow.previewed, timeout=20000) as blocker:
         dialog.continue_button.click()
     preview = blocker.args[0]
-    assert [preview.added.item(r, 1).text() for r in range(preview.added.rowCount())][:1] == ["Trần Văn Mới (CB00001)"]
+    assert [preview.added.model().index(r, 1).data() for r in range(preview.added.model().rowCount())][:1] == ["Trần Văn Mới (CB00001)"]
     with qtbot.waitSignal(flow.finished, timeout=20000):
         preview.import_button.click()
     flow.dialog.close()
@@ -70,5 +70,5 @@ def test_one_sheet_per_commune_shows_each_sheet_and_its_unit_by_name(window, qtb
     assert dialog.pages[1].defaults["unit_code"].lineEdit().placeholderText() == "theo tên trang: Vân An"
     with qtbot.waitSignal(flow.previewed, timeout=20000) as blocker:
         dialog.continue_button.click()
-    assert blocker.args[0].added.rowCount() == 4  # two people, two assignments
+    assert blocker.args[0].added.model().rowCount() == 4  # two people, two assignments
     blocker.args[0].reject()

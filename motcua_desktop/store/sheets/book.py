@@ -4,7 +4,10 @@
 than the streaming lxml reader it replaced at province scale, and it honours the 1904 date
 system); ``.csv``/``.txt`` by :mod:`.csvtext`. calamine reads an error cell and a formula
 that has no saved result as empty cells, so an ``.xlsx`` holding either is also scanned for
-them: they come back as the error text and as :class:`NoResult`, never as blanks. Cell values: ``str``, ``int``/``float``, ``bool``,
+them: they come back as the error text and as :class:`NoResult`, never as blanks; an
+``.xls``'s error cells are found by :mod:`.xls_errors` (an ``.xls`` always saves a formula's
+result). An ``.ods`` is not scanned (calamine gives what the file saved for the cell:
+its text, or the number LibreOffice stored). Cell values: ``str``, ``int``/``float``, ``bool``,
 ``date``/``datetime``/``time``; an empty cell is ``""`` or ``None``.
 """
 
@@ -22,6 +25,7 @@ import python_calamine as calamine
 
 from ..errors import InputRejected
 from .csvtext import decode_csv, delimiter
+from .xls_errors import xls_error_cells
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_FILES = (".csv", ".txt")
@@ -159,7 +163,10 @@ def _read_spreadsheet(path: Path) -> list[Grid]:
         if type(exc).__name__ == "PanicException":
             raise _not_a_spreadsheet(path) from None
         raise
-    special = _special_cells(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    suffix = path.suffix.lower()
+    special: dict[str, dict[tuple[int, int], str]] = (
+        _special_cells(path) if suffix in (".xlsx", ".xlsm") else xls_error_cells(path) if suffix == ".xls" else {}
+    )
     grids = []
     try:
         for name in book.sheet_names:

@@ -194,7 +194,7 @@ _DATE_LINE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm", re.IGNORECASE)
 
 def footer_text(values: Sequence[object]) -> str | None:
     """The row's first text when the row opens a footer, else None."""
-    first = next((v for v in values if not _blank(v)), None)
+    first = values[0] if values and not _blank(values[0]) else next((v for v in values if not _blank(v)), None)
     if not isinstance(first, str):
         return None
     low = first.strip().casefold()

@@ -19,7 +19,7 @@ class CellProblem(ValueError):
 
 
 def _guard_text(value: str) -> str:
-    if isinstance(value, NoResult):
+    if type(value) is not str and isinstance(value, NoResult):
         raise CellProblem(
             f"ô có công thức chưa được tính (={value[:40]}), không có giá trị; hãy mở tệp bằng "
             "Excel hoặc LibreOffice, lưu lại rồi nhập, hoặc gõ giá trị vào ô"
@@ -28,7 +28,7 @@ def _guard_text(value: str) -> str:
         raise CellProblem(
             f"ô dài {format_number(len(value))} ký tự, quá giới hạn {format_number(MAX_CELL_CHARS)} ký tự"
         )
-    if value.strip() in ERROR_VALUES:
+    if "#" in value and value.strip() in ERROR_VALUES:  # every error value starts with #
         raise CellProblem(f"ô bị lỗi công thức ({value.strip()}); hãy sửa công thức hoặc nhập giá trị")
     return value
 
@@ -52,6 +52,14 @@ def text(value: object) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return str(value)
+
+
+def line(value: object) -> str:
+    """Any cell as one line of text: :func:`text` with runs of white space folded, in one
+    pass (a text cell is normalised once, not once per step)."""
+    if type(value) is str:  # the usual cell: calamine's text, or "" for an empty one
+        return clean_line(_guard_text(value)) if value else ""
+    return clean_line(text(value))
 
 
 def number(value: object) -> float | None:

@@ -41,7 +41,7 @@ from ..errors import InputRejected
 from ..registry import Registry
 from .cells import ChoiceList
 from .columns import SHEET_ORDER
-from .journal import describe, difference, snapshot
+from .journal import catalogue_labels, describe, difference, snapshot
 from .options import ImportOptions
 from .parents import check_parents, write_parents
 from .parsing import Problems, UnitIn, parse_equipment, parse_staff, parse_types, parse_units
@@ -155,16 +155,18 @@ def import_file(registry: Registry, path: str | Path, *, dry_run: bool = False,
         if not (units_in or staff_in or equipment_in or types_in):
             raise InputRejected(f"{path.name} không có dòng dữ liệu nào để nhập")
         before = snapshot(registry.db.conn) if journal else None
-        unit_ids = writer.units(units_in)
-        write_parents(registry, units_in, unit_ids.get)
-        type_ids = writer.types(types_in, equipment_in)
-        writer.staff(groups, unit_ids)
-        writer.equipment(equipment_in, unit_ids, type_ids)
-        if problems:  # what only the planned records show (overlaps, codes taken): nothing kept
-            raise _refuse(path, problems)
+        with writer.history:  # the history of the rows added: one statement per table
+            unit_ids = writer.units(units_in)
+            write_parents(registry, units_in, unit_ids.get)
+            type_ids = writer.types(types_in, equipment_in)
+            writer.staff(groups, unit_ids)
+            writer.equipment(equipment_in, unit_ids, type_ids)
+            if problems:  # what only the planned records show (overlaps, codes taken): nothing kept
+                raise _refuse(path, problems)
         if "staff" in by_key:
             summary.omitted = writer.omitted_people(groups)
         if before is not None:
             summary.journal = difference(before, snapshot(registry.db.conn))
-            summary.added_rows, summary.changed_rows = describe(summary.journal, before)
+            summary.added_rows, summary.changed_rows = describe(
+                summary.journal, before, catalogue_labels(levels.choices, kinds.choices))
     return summary

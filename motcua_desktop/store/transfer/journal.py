@@ -8,13 +8,15 @@ difference is kept as ``(key, before, after)`` per row (``None``: the row did no
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...domain.model import Condition, EmploymentKind
+from ...domain.model import Choice, Condition, EmploymentKind
 from ...domain.text import format_date
 from ..history_labels import TABLE_LABELS, display, field_label
 from ..rows import from_iso
+from ..writes import insert_many, update_many
 
 # Parents before children: rows are inserted in this order and deleted in the reverse one.
 TABLES = ("units", "people", "equipment_types", "assignments", "equipment", "equipment_norms")
@@ -46,34 +48,44 @@ class Journal:
 
     def apply(self, conn: sqlite3.Connection, *, backwards: bool) -> None:
         """Put every changed row as it was before the import (``backwards``) or after it.
-        Run inside a transaction."""
+        Run inside a transaction. Going backwards, the history rows this writes are marked
+        ``by_undo``: the rows it deletes are the import's own, not records for the trash."""
         side = 1 if backwards else 2
+        mark = conn.execute("SELECT COALESCE(MAX(id), 0) FROM change_history").fetchone()[0]
         for table in reversed(self.tables):  # rows that must go: children first
-            for key, *rows in self.changes.get(table, []):
-                if rows[side - 1] is None:
-                    self._delete(conn, table, key)
+            names = _KEYS.get(table, ("id",))
+            gone = [key if len(names) > 1 else (key,) for key, *rows in self.changes.get(table, [])
+                    if rows[side - 1] is None]
+            if gone:
+                conn.executemany(f"DELETE FROM {table} WHERE " + " AND ".join(f"{n} = ?" for n in names), gone)
         for table in self.tables:
             columns = self.columns.get(table, [])
+            added: list[Row] = []
+            updated: list[Row] = []
             for key, *rows in self.changes.get(table, []):
                 target, other = rows[side - 1], rows[2 - side]
                 if target is None:
                     continue
                 if other is None:
-                    conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                                 f"({', '.join('?' * len(columns))})", target)  # fmt: skip
+                    added.append(target)
                 else:
-                    names = _KEYS.get(table, ("id",))
-                    conn.execute(
-                        f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE "
-                        + " AND ".join(f"{n} = ?" for n in names),
-                        [*target, *(key if len(names) > 1 else (key,))],
-                    )
+                    updated.append((*target, _rowid(conn, table, key)))
+            if added:
+                insert_many(conn, table, columns, added)
+            if updated:
+                update_many(conn, table, columns, updated, key="rowid")
+        if backwards:
+            conn.execute("UPDATE change_history SET by_undo = 1 WHERE id > ?", [mark])
 
-    @staticmethod
-    def _delete(conn: sqlite3.Connection, table: str, key: Any) -> None:
-        names = _KEYS.get(table, ("id",))
-        conn.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{n} = ?" for n in names),
-                     key if len(names) > 1 else (key,))  # fmt: skip
+
+def _rowid(conn: sqlite3.Connection, table: str, key: Any) -> Any:
+    """The row's rowid: its id, or looked up by its composite key (a norm: type and level)."""
+    names = _KEYS.get(table)
+    if names is None:
+        return key
+    found = conn.execute(f"SELECT rowid FROM {table} WHERE " + " AND ".join(f"{n} = ?" for n in names),
+                         key).fetchone()  # fmt: skip
+    return found[0] if found else None
 
 
 def difference(before: Snapshot, after: Snapshot) -> Journal:
@@ -105,12 +117,22 @@ _LABELLED = {("equipment", "condition"): {c.value: c.label for c in Condition},
              ("assignments", "kind"): {k.value: k.label for k in EmploymentKind}}  # fmt: skip
 
 
-def _value(table: str, column: str, value: object) -> str:
+Labels = dict[tuple[str, str], dict[str, str]]  # (table, column) -> code -> what the user reads
+
+
+def catalogue_labels(levels: Iterable[Choice], kinds: Iterable[Choice]) -> Labels:
+    """The register's own value lists (Cấp, Loại đơn vị) for :func:`describe`."""
+    level_labels = {c.code: c.label for c in levels}
+    return {("units", "level"): level_labels, ("units", "kind"): {c.code: c.label for c in kinds},
+            ("equipment_norms", "level"): level_labels}  # fmt: skip
+
+
+def _value(table: str, column: str, value: object, catalogue: Labels | None = None) -> str:
     if value is None or value == "":
         return "(trống)"
     if column.endswith("_date"):
         return format_date(from_iso(str(value)))
-    labels = _LABELLED.get((table, column))
+    labels = _LABELLED.get((table, column)) or (catalogue or {}).get((table, column))
     if labels is not None:
         return labels.get(str(value), str(value))
     shown = display(value)
@@ -127,9 +149,12 @@ _REFERENCES = {"unit_id": ("units", "Đơn vị"), "person_id": ("people", "Cán
                "type_id": ("equipment_types", "Loại thiết bị")}  # fmt: skip
 
 
-def describe(journal: Journal, before: Snapshot) -> tuple[list[Change], list[Change]]:
+def describe(journal: Journal, before: Snapshot,
+             catalogue: Labels | None = None) -> tuple[list[Change], list[Change]]:
     """(added, changed) for the preview; records are named from the register as it was
-    (``before``) and, for rows the import adds, from their own values."""
+    (``before``) and, for rows the import adds, from their own values; codes of the value
+    lists (``catalogue``: levels, kinds) show as their labels."""
+    level_labels = (catalogue or {}).get(("equipment_norms", "level"), {})
     people = _names(before, "people", "full_name")
     units = _names(before, "units", "name")
     types = _names(before, "equipment_types", "name")
@@ -153,7 +178,8 @@ def describe(journal: Journal, before: Snapshot) -> tuple[list[Change], list[Cha
             return f"{types.get(values['type_id'], '?')} — {units.get(values['unit_id'], '?')}"
         if table == "equipment_types":
             return str(values["name"])
-        return f"{types.get(values['type_id'], '?')} — định mức cấp {values['level']}"
+        level = level_labels.get(values["level"], values["level"])
+        return f"{types.get(values['type_id'], '?')} — định mức cấp {level}"
 
     added: list[Change] = []
     changed: list[Change] = []
@@ -175,5 +201,6 @@ def describe(journal: Journal, before: Snapshot) -> tuple[list[Change], list[Cha
                                               str(book.get(old, old)), str(book.get(new, new))))
                     else:
                         changed.append(Change(label, who(table, new_row), field_label(table, column),
-                                              _value(table, column, old), _value(table, column, new)))
+                                              _value(table, column, old, catalogue),
+                                              _value(table, column, new, catalogue)))
     return added, changed

@@ -17,6 +17,7 @@ from ...domain.model import (
     EquipmentType,
     Person,
     Unit,
+    replaced,
 )
 from ...domain.text import clean_line
 from ...domain.validation import (
@@ -93,6 +94,7 @@ class Problems:
 
 
 _T = TypeVar("_T")
+_MEMO_SIZE = 200_000  # cells read, per sheet, whose value is kept for the rows that repeat it
 
 
 class RowReader:
@@ -109,11 +111,19 @@ class RowReader:
     def _get(self, key: str, convert: Callable[[object], _T], required: str = "") -> _T | None:
         position = self.raw.columns.get(key)
         value = self.values[position] if position is not None and position < len(self.values) else None
+        memo = self.raw.memo
+        slot = (convert, type(value), value)  # the type too: 1, 1.0 and True are equal keys
+        result: _T | None
         try:
-            result = convert(value)
-        except CellProblem as exc:
-            self.report(self.label(key), str(exc))
-            return None
+            result = memo[slot]
+        except KeyError:
+            try:
+                result = convert(value)
+            except CellProblem as exc:  # not kept: each bad cell is reported on its own row
+                self.report(self.label(key), str(exc))
+                return None
+            if len(memo) < _MEMO_SIZE:
+                memo[slot] = result
         if required and (result is None or result == ""):
             self.report(self.label(key), required)
         return result
@@ -130,8 +140,7 @@ class RowReader:
         return self._get(key, cells.text, required) or ""
 
     def line(self, key: str, required: str = "") -> str:
-        value = self.text(key, required)
-        return clean_line(value) if value else ""  # most optional cells are empty
+        return self._get(key, cells.line, required) or ""
 
     def integer(self, key: str, required: str = "") -> int | None:
         return self._get(key, cells.integer, required)
@@ -268,6 +277,7 @@ def parse_units(raw: RawSheet, levels: ChoiceList, kinds: ChoiceList, problems: 
 
 def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
     out = []
+    present = _present(raw)
     for number, values in raw.rows:
         r = RowReader(raw, number, values, problems)
         code = r.line("person_code")
@@ -306,7 +316,7 @@ def parse_staff(raw: RawSheet, problems: Problems) -> list[StaffIn]:
             out.append(
                 StaffIn(number, raw, code, name, person.birth_year, person.phone, person.gender,
                         person.qualification, unit_code, assignment, person.notes,
-                        _present(raw), row_id=rid)
+                        present, row_id=rid)
             )
     return out
 
@@ -337,6 +347,7 @@ def _birth(r: RowReader) -> tuple[int | None, str]:
 def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:
     out = []
     types: dict[str, EquipmentType | None] = {}  # a few names repeated on every row
+    checked_items: dict[tuple[Any, ...], EquipmentItem] = {}  # and a few quantity/condition/year mixes
     for number, values in raw.rows:
         r = RowReader(raw, number, values, problems)
         unit_code = r.line("unit_code", EMPTY)
@@ -355,7 +366,11 @@ def parse_equipment(raw: RawSheet, problems: Problems) -> list[EquipmentIn]:
             serial=r.line("serial"),
             notes=r.text("notes"),
         )  # fmt: skip
-        checked = r.validated(clean_equipment_item, item)
+        mix = (item.quantity, item.condition, item.year_in_service, item.serial, item.notes)
+        known = checked_items.get(mix)
+        checked = replaced(known) if known is not None else r.validated(clean_equipment_item, item)
+        if known is None and checked is not None and len(checked_items) < _MEMO_SIZE:
+            checked_items[mix] = checked
         rid = r.row_id()
         if kind is not None and checked is not None and not r.failed:
             out.append(EquipmentIn(number, raw, unit_code, kind.name, checked, frozenset(raw.columns), rid))

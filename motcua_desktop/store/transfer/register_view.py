@@ -4,6 +4,7 @@ transaction (so nothing read can change before the write), indexed for lookups."
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cached_property
 from typing import Any
 
 from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Unit
@@ -63,18 +64,6 @@ class RegisterView:
             self.assignment_by_id[a.id or 0] = a
             self.assignments_of[a.person_id or 0].append(a)
             self.assignments[(a.person_id, a.unit_id, r["start_date"])].append(a)
-        # rows without a code find a person again by name, unit and first day (if only one
-        # person fits); people with no assignment and no code by name alone
-        self.by_name: dict[tuple[Any, ...], Person | None] = {}
-        for pid, person in self.person_by_id.items():
-            spans: list[Assignment | None] = list(self.assignments_of.get(pid, [])) or [None]
-            for job in spans:
-                if job is None and person.code:
-                    continue
-                key = (fold(person.full_name), job.unit_id if job else None,
-                       job.start.isoformat() if job and job.start else None)  # fmt: skip
-                known = self.by_name.get(key, person)
-                self.by_name[key] = person if known is not None and known.id == pid else None
         self.types: dict[str, EquipmentType] = {type_key(t.name): t for t in registry.equipment.types()}
         self.type_by_id = {t.id: t for t in self.types.values()}
         self.item_by_id: dict[int, EquipmentItem] = {}
@@ -83,6 +72,23 @@ class RegisterView:
             item = item_from_row(r)
             self.item_by_id[item.id or 0] = item
             self.items[(item.unit_id, item.type_id, item.condition.value, item.year_in_service)].append(item)
+
+    @cached_property
+    def by_name(self) -> dict[tuple[Any, ...], Person | None]:
+        """Rows without a code find a person again by name, unit and first day (if only one
+        person fits); people with no assignment and no code by name alone. Made when a row
+        first needs it: a file that gives every person's code never does."""
+        by_name: dict[tuple[Any, ...], Person | None] = {}
+        for pid, person in self.person_by_id.items():
+            spans: list[Assignment | None] = list(self.assignments_of.get(pid, [])) or [None]
+            for job in spans:
+                if job is None and person.code:
+                    continue
+                key = (fold(person.full_name), job.unit_id if job else None,
+                       job.start.isoformat() if job and job.start else None)  # fmt: skip
+                known = by_name.get(key, person)
+                by_name[key] = person if known is not None and known.id == pid else None
+        return by_name
 
     def unit_name(self, unit_id: int | None) -> str:
         unit = self.unit_by_id.get(unit_id or 0)

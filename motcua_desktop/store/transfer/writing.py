@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Unit
+from ...domain.model import Assignment, EquipmentItem, EquipmentType, Person, Unit, replaced
 from ...domain.text import fold, person_name_key
 from ..equipment import type_key
 from ..registry import Registry
-from ..rows import assignment_to_row, item_to_row, person_to_row
+from ..rows import assignment_to_row, item_to_row, person_to_row, unit_to_row
 from ..schema import PERSON_COLUMNS
+from ..writes import update_many
+from .bulk_history import BulkHistory
 from .columns import ROW_ID, ROW_ID_LABEL
 from .identity import RowId, Span, describe_period, overlaps
 from .parsing import EMPTY, EquipmentIn, Problems, StaffIn, TypeIn, UnitIn
@@ -41,19 +43,16 @@ def _next_code(used: set[str], start: int) -> tuple[str, int]:
     return code, n + 1
 
 
-def _insert_update(conn: Any, table: str, to_row: Any, new: list[Any], changed: list[Any]) -> None:
+def _person_values(person: Person) -> tuple[Any, ...]:
+    row = person_to_row(person)
+    return tuple(row[f] for f in _PERSON_FIELDS)
+
+
+def _insert_update(history: BulkHistory, table: str, to_row: Any, new: list[Any], changed: list[Any]) -> None:
     if new:
-        columns = list(to_row(new[0]))
-        conn.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [list(to_row(x).values()) for x in new],
-        )
+        history.insert_many(table, list(to_row(new[0])), [tuple(to_row(x).values()) for x in new])
     if changed:
-        columns = list(to_row(changed[0]))
-        conn.executemany(
-            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-            [[*to_row(x).values(), x.id] for x in changed],
-        )
+        update_many(history.conn, table, list(to_row(changed[0])), [(*to_row(x).values(), x.id) for x in changed])
 
 
 class Writer:
@@ -61,6 +60,15 @@ class Writer:
                  summary: ImportSummary):
         self.registry, self.register, self.problems, self.summary = registry, register, problems, summary
         self.foreign_ids = False
+        self._type_keys: dict[str, str] = {}
+        self.history = BulkHistory(registry.db.conn)  # for the big inserts
+
+    def _type_key(self, name: str) -> str:
+        """:func:`type_key` of a name, worked out once per name (a few names, 50,000 rows)."""
+        key = self._type_keys.get(name)
+        if key is None:
+            key = self._type_keys[name] = type_key(name)
+        return key
 
     # row ids ------------------------------------------------------------------------------
     def _own(self, rid: RowId | None) -> RowId | None:
@@ -160,7 +168,8 @@ class Writer:
 
     def _same_person(self, s: StaffIn, person: Person) -> None:
         """A code names the same person unless both the name and the birth year differ."""
-        same_name = person_name_key(s.full_name) == person_name_key(person.full_name) if s.full_name else True
+        same_name = (not s.full_name or s.full_name == person.full_name
+                     or person_name_key(s.full_name) == person_name_key(person.full_name))
         # a year the row does not give (or the register lacks) says nothing against it
         same_year = s.birth_year is None or person.birth_year is None or s.birth_year == person.birth_year
         if not same_name and not same_year:
@@ -200,11 +209,19 @@ class Writer:
         reg, ids = self.register, Codes()
         for code, unit in reg.units.exact.items():
             ids.put(code, getattr(unit, "id", None))
+        # new units are inserted together at the end, with the ids SQLite would give them;
+        # one without an order goes last, as UnitRepository.add puts it
+        orders = {unit.id: unit.sort_order for unit in reg.unit_list}
+        last = max(orders.values(), default=0)
+        next_id = max((i or 0 for i in orders), default=0) + 1
+        new: list[Unit] = []
         for u in units_in:
             existing: Unit | None = reg.unit_by_id[u.row_id.id] if u.row_id else reg.units.get(u.unit.code)
             if existing is None:
-                added = self.registry.units.add(dataclasses.replace(u.unit, sort_order=u.order or 0))
-                ids.put(added.code, added.id)
+                unit = replaced(u.unit, id=next_id, sort_order=u.order or last + 1)
+                next_id, last, orders[unit.id] = next_id + 1, max(last, unit.sort_order), unit.sort_order
+                new.append(unit)
+                ids.put(unit.code, unit.id)
                 self.summary.units.added += 1
                 continue
             changes: dict[str, Any] = {f: getattr(u.unit, f) for f in _UNIT_FIELDS if f in u.present}
@@ -212,7 +229,7 @@ class Writer:
                 changes.pop("code", None)
             if u.order is not None:
                 changes["sort_order"] = u.order
-            merged = dataclasses.replace(existing, **changes)
+            merged = replaced(existing, **changes)
             if merged.code.casefold() != existing.code.casefold():
                 other = reg.units.get(merged.code)
                 if other is not None and other.id != existing.id:
@@ -222,9 +239,14 @@ class Writer:
             ids.put(merged.code, existing.id)
             if merged != existing:
                 self.registry.units.update(merged)
+                orders[existing.id] = merged.sort_order
+                last = max(orders.values()) if existing.sort_order == last else max(last, merged.sort_order)
                 self.summary.units.updated += 1
             else:
                 self.summary.units.unchanged += 1
+        if new:
+            columns = ["id", *unit_to_row(new[0])]
+            self.history.insert_many("units", columns, [(x.id, *unit_to_row(x).values()) for x in new])
         return ids
 
     def types(self, types_in: list[TypeIn], equipment_in: list[EquipmentIn]) -> dict[str, int | None]:
@@ -242,7 +264,7 @@ class Writer:
             if existing is None:
                 added = eq.add_type(EquipmentType(t.name, norms, t.order or 0))
                 if t.order is not None and added.sort_order != t.order:  # 0 is asked for, not "last"
-                    added = eq.update_type(dataclasses.replace(added, sort_order=t.order))
+                    added = eq.update_type(replaced(added, sort_order=t.order))
                 reg.types[key] = added
                 ids[key] = added.id
                 self.summary.types.added += 1
@@ -257,7 +279,7 @@ class Writer:
                 changes["name"] = t.name
             if t.order is not None:
                 changes["sort_order"] = t.order
-            merged = dataclasses.replace(existing, **changes)
+            merged = replaced(existing, **changes)
             ids[key] = existing.id
             if merged != existing:
                 eq.update_type(merged)
@@ -265,7 +287,7 @@ class Writer:
             else:
                 self.summary.types.unchanged += 1
         for e in equipment_in:
-            key = type_key(e.type_name)
+            key = self._type_key(e.type_name)
             if key not in ids:
                 ids[key] = eq.add_type(EquipmentType(e.type_name)).id
                 self.summary.new_types.append(e.type_name)
@@ -291,7 +313,7 @@ class Writer:
             changes["notes"] = next((s.person_notes for s in group if s.person_notes), "")
         elif only and "notes" in present:
             changes["notes"] = only[0].person_notes
-        return dataclasses.replace(base, **changes)
+        return replaced(base, **changes)
 
     def staff(self, groups: list[Group], unit_ids: Codes) -> None:
         reg, summary = self.register, self.summary
@@ -306,7 +328,7 @@ class Writer:
                 person = self._merged_person(group.rows, Person("", "", id=next_id))
                 if not person.code:
                     code, counter = _next_code(used, counter)
-                    person = dataclasses.replace(person, code=code)
+                    person = replaced(person, code=code)
                     summary.generated_codes.append(code)
                 next_id += 1
                 new_people.append(person)
@@ -339,22 +361,15 @@ class Writer:
             self._check_overlaps(list(final.values()) + added)
         conn = self.registry.db.conn
         if new_people:
-            conn.executemany(
-                f"INSERT INTO people (id, {', '.join(_PERSON_FIELDS)}) "
-                f"VALUES (?, {', '.join('?' * len(_PERSON_FIELDS))})",
-                [(p.id, *person_to_row(p).values()) for p in new_people],
-            )
+            self.history.insert_many("people", ("id", *_PERSON_FIELDS), [(p.id, *_person_values(p)) for p in new_people])
         if changed_people:
-            conn.executemany(
-                f"UPDATE people SET {', '.join(f'{f} = ?' for f in _PERSON_FIELDS)} WHERE id = ?",
-                [(*(person_to_row(p)[f] for f in _PERSON_FIELDS), p.id) for p in changed_people],
-            )
-        _insert_update(conn, "assignments", assignment_to_row, new_a, changed_a)
+            update_many(conn, "people", _PERSON_FIELDS, [(*_person_values(p), p.id) for p in changed_people])
+        _insert_update(self.history, "assignments", assignment_to_row, new_a, changed_a)
 
     def _plan_assignment(self, s: StaffIn, person_id: int | None, unit_ids: Codes,
                          claimed: set[int]) -> tuple[Assignment, Assignment | None]:
         assert s.assignment is not None
-        a = dataclasses.replace(s.assignment, person_id=person_id, unit_id=unit_ids.get(s.unit_code))
+        a = replaced(s.assignment, person_id=person_id, unit_id=unit_ids.get(s.unit_code))
         if s.row_id is not None and s.row_id.kind == "PC":
             existing: Assignment | None = self.register.assignment_by_id[s.row_id.id]
         else:
@@ -369,7 +384,7 @@ class Writer:
         for name in ("position", "sending_agency", "fields", "decision", "start", "end", "notes"):
             if name in s.present:
                 changes[name] = getattr(a, name)
-        return dataclasses.replace(existing, **changes), existing
+        return replaced(existing, **changes), existing
 
     def _check_overlaps(self, spans: list[tuple[Assignment, StaffIn | None]]) -> None:
         if len(spans) < 2:
@@ -393,7 +408,7 @@ class Writer:
         changed: list[EquipmentItem] = []
         claimed = {e.row_id.id for e in equipment_in if e.row_id}
         for e in equipment_in:
-            item = dataclasses.replace(e.item, unit_id=unit_ids.get(e.unit_code), type_id=type_ids[type_key(e.type_name)])
+            item = replaced(e.item, unit_id=unit_ids.get(e.unit_code), type_id=type_ids[self._type_key(e.type_name)])
             if e.row_id is not None:
                 existing: EquipmentItem | None = self.register.item_by_id[e.row_id.id]
             else:
@@ -411,10 +426,10 @@ class Writer:
             for name in ("serial", "notes"):
                 if name in e.present:
                     changes[name] = getattr(item, name)
-            merged = dataclasses.replace(existing, **changes)
+            merged = replaced(existing, **changes)
             if merged != existing:
                 changed.append(merged)
                 self.summary.equipment.updated += 1
             else:
                 self.summary.equipment.unchanged += 1
-        _insert_update(self.registry.db.conn, "equipment", item_to_row, new, changed)
+        _insert_update(self.history, "equipment", item_to_row, new, changed)
