@@ -1,5 +1,5 @@
 """Cleaning and checking records before they are stored; every message is Vietnamese and
-names the field it is about."""
+names the field it is about (by key: the label comes from :mod:`.fields`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from .fields import (
+    AssignmentField,
+    EquipmentItemField,
+    EquipmentTypeField,
+    FieldKey,
+    PersonField,
+    ReportField,
+    SettingsField,
+    UnitField,
+)
 from .model import (
     Assignment,
     Condition,
@@ -33,15 +43,24 @@ _Member = TypeVar("_Member", EmploymentKind, Condition)
 
 @dataclass(frozen=True)
 class FieldError:
-    field: str
+    """What is wrong with one field, named by its key (never by its label); ``item`` names
+    the entry of a field that holds one value per something (a norm per unit level)."""
+
+    key: FieldKey
     message: str
+    item: str = ""
+
+    @property
+    def label(self) -> str:
+        """The field as a person reads it: ``Năm sinh``, ``Định mức (xa)``."""
+        return f"{self.key.label} ({self.item})" if self.item else self.key.label
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        return f"{self.label}: {self.message}"
 
 
 class ValidationError(ValueError):
-    """One or more fields are wrong; ``errors`` lists each with its field's label."""
+    """One or more fields are wrong; ``errors`` lists each with its field's key."""
 
     def __init__(self, errors: Iterable[FieldError]):
         self.errors = list(errors)
@@ -52,34 +71,34 @@ class _Checker:
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
-    def line(self, label: str, value: str, *, required: bool = False, limit: int = LINE_MAX) -> str:
+    def line(self, key: FieldKey, value: str, *, required: bool = False, limit: int = LINE_MAX) -> str:
         text = clean_line(value) if value else ""  # most optional fields are empty
         if required and not text:
-            self.errors.append(FieldError(label, "không được để trống"))
+            self.errors.append(FieldError(key, "không được để trống"))
         elif len(text) > limit:
-            self.errors.append(FieldError(label, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
+            self.errors.append(FieldError(key, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
         return text
 
-    def text(self, label: str, value: str, *, limit: int = TEXT_MAX) -> str:
+    def text(self, key: FieldKey, value: str, *, limit: int = TEXT_MAX) -> str:
         text = nfc(value) if value else ""
         if len(text) > limit:
-            self.errors.append(FieldError(label, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
+            self.errors.append(FieldError(key, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
         return text
 
-    def year(self, label: str, value: int | None) -> int | None:
+    def year(self, key: FieldKey, value: int | None) -> int | None:
         if value is not None and not EARLIEST_YEAR <= value <= LATEST_YEAR:
             self.errors.append(
-                FieldError(label, f"năm {value} không hợp lệ (từ {EARLIEST_YEAR} đến {LATEST_YEAR})")
+                FieldError(key, f"năm {value} không hợp lệ (từ {EARLIEST_YEAR} đến {LATEST_YEAR})")
             )
         return value
 
-    def choice(self, label: str, value: str, allowed: Iterable[str]) -> str:
+    def choice(self, key: FieldKey, value: str, allowed: Iterable[str]) -> str:
         allowed = list(allowed)
         if value not in allowed:
-            self.errors.append(FieldError(label, f"giá trị '{value}' không có trong danh sách"))
+            self.errors.append(FieldError(key, f"giá trị '{value}' không có trong danh sách"))
         return value
 
-    def member(self, label: str, value: str, enum: type[_Member]) -> _Member:
+    def member(self, key: FieldKey, value: str, enum: type[_Member]) -> _Member:
         """An enum member from its value. An unknown value is reported (``raise_if_any``
         then refuses the record) and the enum's first member stands in until then."""
         if isinstance(value, enum):  # already a member (the import and the forms give one)
@@ -87,8 +106,8 @@ class _Checker:
         try:
             return enum(value)
         except ValueError:
-            labels = ", ".join(m.label for m in enum)
-            self.errors.append(FieldError(label, f"giá trị '{value}' không hợp lệ (chọn: {labels})"))
+            choices = ", ".join(m.label for m in enum)
+            self.errors.append(FieldError(key, f"giá trị '{value}' không hợp lệ (chọn: {choices})"))
             return next(iter(enum))
 
     def raise_if_any(self) -> None:
@@ -100,25 +119,25 @@ def clean_unit(unit: Unit, levels: Iterable[str], kinds: Iterable[str]) -> Unit:
     c = _Checker()
     out = replaced(
         unit,
-        code=c.line("Mã", unit.code, required=True, limit=50),
-        name=c.line("Tên đơn vị", unit.name, required=True, limit=NAME_MAX),
-        level=c.choice("Cấp", unit.level, levels),
-        kind=c.choice("Loại", unit.kind, kinds),
-        admin_name=c.line("Tên đơn vị hành chính", unit.admin_name, limit=NAME_MAX),
-        address=c.line("Địa chỉ", unit.address),
-        founding_decision=c.text("Quyết định thành lập", unit.founding_decision),
-        staffing_decision=c.text("Quyết định kiện toàn", unit.staffing_decision),
-        rules=c.text("Quy chế", unit.rules),
-        hotline=c.line("Đường dây nóng", unit.hotline, limit=50),
-        notes=c.text("Ghi chú", unit.notes),
-        official_code=c.line("Mã ĐVHC", unit.official_code, limit=10),
+        code=c.line(UnitField.CODE, unit.code, required=True, limit=50),
+        name=c.line(UnitField.NAME, unit.name, required=True, limit=NAME_MAX),
+        level=c.choice(UnitField.LEVEL, unit.level, levels),
+        kind=c.choice(UnitField.KIND, unit.kind, kinds),
+        admin_name=c.line(UnitField.ADMIN_NAME, unit.admin_name, limit=NAME_MAX),
+        address=c.line(UnitField.ADDRESS, unit.address),
+        founding_decision=c.text(UnitField.FOUNDING_DECISION, unit.founding_decision),
+        staffing_decision=c.text(UnitField.STAFFING_DECISION, unit.staffing_decision),
+        rules=c.text(UnitField.RULES, unit.rules),
+        hotline=c.line(UnitField.HOTLINE, unit.hotline, limit=50),
+        notes=c.text(UnitField.NOTES, unit.notes),
+        official_code=c.line(UnitField.OFFICIAL_CODE, unit.official_code, limit=10),
     )
     if out.official_code and not out.official_code.isdigit():
-        c.errors.append(FieldError("Mã ĐVHC", f"'{out.official_code}' không phải mã số đơn vị hành chính"))
+        c.errors.append(FieldError(UnitField.OFFICIAL_CODE, f"'{out.official_code}' không phải mã số đơn vị hành chính"))
     if unit.id is not None and unit.parent_id == unit.id:
-        c.errors.append(FieldError("Thuộc đơn vị", "một đơn vị không thể thuộc chính nó"))
+        c.errors.append(FieldError(UnitField.PARENT_ID, "một đơn vị không thể thuộc chính nó"))
     if unit.area_m2 is not None and not 0 <= unit.area_m2 <= 1_000_000:
-        c.errors.append(FieldError("Diện tích (m²)", "phải là số không âm"))
+        c.errors.append(FieldError(UnitField.AREA_M2, "phải là số không âm"))
     c.raise_if_any()
     return out
 
@@ -127,13 +146,13 @@ def clean_person(person: Person) -> Person:
     c = _Checker()
     out = replaced(
         person,
-        full_name=c.line("Họ và tên", person.full_name, required=True, limit=NAME_MAX),
-        code=c.line("Mã cán bộ", person.code, limit=50),
-        birth_year=c.year("Năm sinh", person.birth_year),
-        gender=c.line("Giới tính", person.gender, limit=20),
-        phone=c.line("Điện thoại", person.phone, limit=50),
-        qualification=c.line("Trình độ", person.qualification),
-        notes=c.text("Ghi chú", person.notes),
+        full_name=c.line(PersonField.FULL_NAME, person.full_name, required=True, limit=NAME_MAX),
+        code=c.line(PersonField.CODE, person.code, limit=50),
+        birth_year=c.year(PersonField.BIRTH_YEAR, person.birth_year),
+        gender=c.line(PersonField.GENDER, person.gender, limit=20),
+        phone=c.line(PersonField.PHONE, person.phone, limit=50),
+        qualification=c.line(PersonField.QUALIFICATION, person.qualification),
+        notes=c.text(PersonField.NOTES, person.notes),
     )
     c.raise_if_any()
     return out
@@ -142,37 +161,37 @@ def clean_person(person: Person) -> Person:
 def clean_assignment(assignment: Assignment) -> Assignment:
     c = _Checker()
     fields = tuple(
-        f for f in (c.line("Lĩnh vực", f, limit=NAME_MAX) for f in assignment.fields) if f
+        f for f in (c.line(AssignmentField.FIELDS, f, limit=NAME_MAX) for f in assignment.fields) if f
     )
     out = replaced(
         assignment,
-        kind=c.member("Hình thức", assignment.kind, EmploymentKind),
-        position=c.line("Chức vụ", assignment.position, limit=NAME_MAX),
-        sending_agency=c.line("Cơ quan cử", assignment.sending_agency, limit=NAME_MAX),
+        kind=c.member(AssignmentField.KIND, assignment.kind, EmploymentKind),
+        position=c.line(AssignmentField.POSITION, assignment.position, limit=NAME_MAX),
+        sending_agency=c.line(AssignmentField.SENDING_AGENCY, assignment.sending_agency, limit=NAME_MAX),
         fields=fields,
-        decision=c.line("Quyết định", assignment.decision),
-        notes=c.text("Ghi chú", assignment.notes),
+        decision=c.line(AssignmentField.DECISION, assignment.decision),
+        notes=c.text(AssignmentField.NOTES, assignment.notes),
     )
     if assignment.unit_id is None:
-        c.errors.append(FieldError("Đơn vị", "chưa chọn đơn vị"))
+        c.errors.append(FieldError(AssignmentField.UNIT_ID, "chưa chọn đơn vị"))
     if isinstance(out.kind, EmploymentKind) and out.kind.needs_agency and not out.sending_agency:
         c.errors.append(FieldError(
-            "Cơ quan cử", "người có hình thức Cử đến phải ghi cơ quan cử đến (công an, bảo hiểm xã hội, …)"))
-    for label, day in (("Từ ngày", out.start), ("Đến ngày", out.end)):
+            AssignmentField.SENDING_AGENCY, "người có hình thức Cử đến phải ghi cơ quan cử đến (công an, bảo hiểm xã hội, …)"))
+    for key, day in ((AssignmentField.START, out.start), (AssignmentField.END, out.end)):
         if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-            c.errors.append(FieldError(label, f"năm {day.year} không hợp lệ"))
+            c.errors.append(FieldError(key, f"năm {day.year} không hợp lệ"))
     if out.start and out.end and out.end < out.start:
-        c.errors.append(FieldError("Đến ngày", "không được trước ngày bắt đầu"))
+        c.errors.append(FieldError(AssignmentField.END, "không được trước ngày bắt đầu"))
     c.raise_if_any()
     return out
 
 
 def clean_equipment_type(kind: EquipmentType) -> EquipmentType:
     c = _Checker()
-    name = c.line("Loại thiết bị", kind.name, required=True, limit=NAME_MAX)
+    name = c.line(EquipmentTypeField.NAME, kind.name, required=True, limit=NAME_MAX)
     for level, norm in kind.norms.items():
         if norm < 0:
-            c.errors.append(FieldError(f"Định mức ({level})", "không được âm"))
+            c.errors.append(FieldError(EquipmentTypeField.NORMS, "không được âm", level))
     c.raise_if_any()
     return replaced(kind, name=name, norms=dict(kind.norms))
 
@@ -180,19 +199,19 @@ def clean_equipment_type(kind: EquipmentType) -> EquipmentType:
 def clean_equipment_item(item: EquipmentItem) -> EquipmentItem:
     c = _Checker()
     if item.unit_id is None:
-        c.errors.append(FieldError("Đơn vị", "chưa chọn đơn vị"))
+        c.errors.append(FieldError(EquipmentItemField.UNIT_ID, "chưa chọn đơn vị"))
     if item.type_id is None:
-        c.errors.append(FieldError("Loại thiết bị", "chưa chọn loại thiết bị"))
+        c.errors.append(FieldError(EquipmentItemField.TYPE_ID, "chưa chọn loại thiết bị"))
     if item.quantity < 0:
-        c.errors.append(FieldError("Số lượng", "không được âm"))
+        c.errors.append(FieldError(EquipmentItemField.QUANTITY, "không được âm"))
     elif item.quantity > 100_000:
-        c.errors.append(FieldError("Số lượng", "lớn bất thường (quá 100.000)"))
+        c.errors.append(FieldError(EquipmentItemField.QUANTITY, "lớn bất thường (quá 100.000)"))
     out = replaced(
         item,
-        condition=c.member("Tình trạng", item.condition, Condition),
-        year_in_service=c.year("Năm sử dụng", item.year_in_service),
-        serial=c.line("Số hiệu", item.serial, limit=100),
-        notes=c.text("Ghi chú", item.notes),
+        condition=c.member(EquipmentItemField.CONDITION, item.condition, Condition),
+        year_in_service=c.year(EquipmentItemField.YEAR_IN_SERVICE, item.year_in_service),
+        serial=c.line(EquipmentItemField.SERIAL, item.serial, limit=100),
+        notes=c.text(EquipmentItemField.NOTES, item.notes),
     )
     c.raise_if_any()
     return out
@@ -201,34 +220,34 @@ def clean_equipment_item(item: EquipmentItem) -> EquipmentItem:
 def clean_settings(settings: OrgSettings) -> OrgSettings:
     c = _Checker()
 
-    def lines(label: str, values: Iterable[str]) -> tuple[str, ...]:
-        return tuple(v for v in (c.line(label, x) for x in values) if v)
+    def lines(key: FieldKey, values: Iterable[str]) -> tuple[str, ...]:
+        return tuple(v for v in (c.line(key, x) for x in values) if v)
 
     out = OrgSettings(
-        parent_body=c.line("Cơ quan chủ quản", settings.parent_body),
-        issuing_body=lines("Cơ quan ban hành", settings.issuing_body),
-        issuing_body_short=c.line("Tên cơ quan viết gọn", settings.issuing_body_short, required=True),
+        parent_body=c.line(SettingsField.PARENT_BODY, settings.parent_body),
+        issuing_body=lines(SettingsField.ISSUING_BODY, settings.issuing_body),
+        issuing_body_short=c.line(SettingsField.ISSUING_BODY_SHORT, settings.issuing_body_short, required=True),
         # a commune or a province after 1/7/2025 has no district
-        district_name=c.line("Tên huyện", settings.district_name),
-        province_name=c.line("Tên tỉnh", settings.province_name),
-        place_name=c.line("Địa danh", settings.place_name, required=True),
-        doc_abbreviation=c.line("Ký hiệu văn bản", settings.doc_abbreviation, required=True),
+        district_name=c.line(SettingsField.DISTRICT_NAME, settings.district_name),
+        province_name=c.line(SettingsField.PROVINCE_NAME, settings.province_name),
+        place_name=c.line(SettingsField.PLACE_NAME, settings.place_name, required=True),
+        doc_abbreviation=c.line(SettingsField.DOC_ABBREVIATION, settings.doc_abbreviation, required=True),
         # the signer stays blank until typed: the report marks it [chưa có: người ký]
-        signer_authority=c.line("Quyền hạn ký", settings.signer_authority),
-        signer_title=c.line("Chức vụ người ký", settings.signer_title),
-        signer_name=c.line("Họ tên người ký", settings.signer_name),
-        recipients=lines("Kính gửi", settings.recipients),
-        noi_nhan=lines("Nơi nhận", settings.noi_nhan),
-        office_code=c.line("Mã cơ quan", settings.office_code, limit=10),
-        commune_name=c.line("Tên xã", settings.commune_name),
+        signer_authority=c.line(SettingsField.SIGNER_AUTHORITY, settings.signer_authority),
+        signer_title=c.line(SettingsField.SIGNER_TITLE, settings.signer_title),
+        signer_name=c.line(SettingsField.SIGNER_NAME, settings.signer_name),
+        recipients=lines(SettingsField.RECIPIENTS, settings.recipients),
+        noi_nhan=lines(SettingsField.NOI_NHAN, settings.noi_nhan),
+        office_code=c.line(SettingsField.OFFICE_CODE, settings.office_code, limit=10),
+        commune_name=c.line(SettingsField.COMMUNE_NAME, settings.commune_name),
     )
     if not out.issuing_body:
-        c.errors.append(FieldError("Cơ quan ban hành", "không được để trống"))
+        c.errors.append(FieldError(SettingsField.ISSUING_BODY, "không được để trống"))
     c.raise_if_any()
     return out
 
 
 def check_as_of(day: date | None) -> date:
     if day is None:
-        raise ValidationError([FieldError("Ngày số liệu", "chưa chọn ngày")])
+        raise ValidationError([FieldError(ReportField.AS_OF, "chưa chọn ngày")])
     return day

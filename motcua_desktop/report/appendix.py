@@ -12,6 +12,7 @@ from ..domain.model import EquipmentType
 from ..domain.templates import GROUPING_ROOT, GROUPING_TOP, AppendixSpec
 from ..store.reports import APPENDIX_EQUIPMENT, APPENDIX_STAFF
 from .data import ReportData
+from .kinds import RowKind, require
 
 Cell = str | int | None
 
@@ -19,7 +20,10 @@ Cell = str | int | None
 @dataclass(frozen=True)
 class TableRow:
     cells: tuple[Cell, ...]
-    kind: str = "unit"  # section (spans all columns), group, unit, total
+    kind: RowKind = RowKind.UNIT
+
+    def __post_init__(self) -> None:
+        require(self.kind, RowKind)
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def _numbered(members: list[TreeRow] | tuple[TreeRow, ...], spec: AppendixSpec) 
             number = f"{parent_no}.{counters[parent_no]}"
         numbers[unit.id] = number
         cell: Cell = int(number) if number.isdigit() else number
-        rows.append(TableRow((cell, unit.name, *_figures(t.row.count, spec, blank_zero=True), ""), "unit"))
+        rows.append(TableRow((cell, unit.name, *_figures(t.row.count, spec, blank_zero=True), ""), RowKind.UNIT))
     return rows
 
 
@@ -86,21 +90,21 @@ def staff_rows(data: ReportData, spec: AppendixSpec) -> list[TableRow]:
         present = {r.unit.level for r in data.staff.rows}
         levels = ", ".join(f"CẤP {c.label.upper()}" for c in data.levels if c.code in present)
         if levels:
-            rows.append(TableRow((levels,) + ("",) * (width - 1), "section"))
+            rows.append(TableRow((levels,) + ("",) * (width - 1), RowKind.SECTION))
         s = data.settings
         name = f"Huyện {s.district_name}" if s.district_name else (s.issuing_body_short or "Toàn huyện")
-        rows.append(TableRow(("I", name, *_figures(total, spec, blank_zero=False), ""), "group"))
+        rows.append(TableRow(("I", name, *_figures(total, spec, blank_zero=False), ""), RowKind.GROUP))
         rows += _numbered(tree_order(data.staff.rows), spec)
     elif spec.grouping == GROUPING_ROOT:
         for i, group in enumerate(group_by_root(data.staff.rows), start=1):
             r = group.root
             label = group_label(data, r.level, r.kind, r.admin_name, r.name)
             note = "chưa nộp" if r.official_code and r.official_code in data.missing_offices else ""
-            rows.append(TableRow((roman(i), label, *_figures(group.subtotal, spec, blank_zero=False), note), "group"))
+            rows.append(TableRow((roman(i), label, *_figures(group.subtotal, spec, blank_zero=False), note), RowKind.GROUP))
             rows += _numbered(group.rows, spec)
     else:
         rows += _numbered(tree_order(data.staff.rows), spec)
-    rows.append(TableRow(("", "Tổng cộng", *_figures(total, spec, blank_zero=False), ""), "total"))
+    rows.append(TableRow(("", "Tổng cộng", *_figures(total, spec, blank_zero=False), ""), RowKind.TOTAL))
     return rows
 
 
@@ -158,7 +162,7 @@ def equipment_appendix(data: ReportData, label: str, attached: str) -> AppendixT
             sum_have[tid] += have
             sum_norm[tid] += norm
             sum_missing[tid] += short
-        rows.append(TableRow((number, r.unit.name, *cells, missing or None), "unit"))
+        rows.append(TableRow((number, r.unit.name, *cells, missing or None), RowKind.UNIT))
 
     grouped = data.template is not None and data.template.appendix.grouping == GROUPING_ROOT
     if grouped:
@@ -166,15 +170,15 @@ def equipment_appendix(data: ReportData, label: str, attached: str) -> AppendixT
             root = group.root
             cells, missing, _ = _equipment_cells([t.row.unit.id or -1 for t in group.rows], types, by_unit)
             name = group_label(data, root.level, root.kind, root.admin_name, root.name)
-            rows.append(TableRow((roman(i), name, *cells, missing), "group"))
+            rows.append(TableRow((roman(i), name, *cells, missing), RowKind.GROUP))
             for numbered, t in zip(_numbered(group.rows, data.template.appendix), group.rows, strict=True):  # type: ignore[union-attr]
                 unit_row(numbered.cells[0], t.row)
     else:
         for n, r in enumerate(data.staff.rows, start=1):
             unit_row(n, r)
     grand = sum(sum_missing.values())
-    rows.append(TableRow(("", "Tổng cộng", *(f"{sum_have[t.id]}/{sum_norm[t.id]}" for t in types), grand), "total"))
-    rows.append(TableRow(("", "Còn thiếu", *(sum_missing[t.id] for t in types), grand), "total"))
+    rows.append(TableRow(("", "Tổng cộng", *(f"{sum_have[t.id]}/{sum_norm[t.id]}" for t in types), grand), RowKind.TOTAL))
+    rows.append(TableRow(("", "Còn thiếu", *(sum_missing[t.id] for t in types), grand), RowKind.TOTAL))
     return AppendixTable(
         key=APPENDIX_EQUIPMENT,
         label=label,

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..domain.fields import OutputField
 from ..domain.text import format_date
 from ..domain.validation import FieldError, ValidationError
 from ..store.errors import NotFoundError, StoreError
@@ -24,21 +25,21 @@ def run_report_command(registry, args: argparse.Namespace, send_to_printer: Prin
     to_printer = bool(getattr(args, "print", False))
     out = getattr(args, "out", None)
     if not to_printer and not out:
-        raise ValidationError([FieldError("--out", "chưa cho tệp kết quả (hoặc dùng --print để in)")])
+        raise ValidationError([FieldError(OutputField.OUT, "chưa cho tệp kết quả (hoặc dùng --print để in)")])
     fmt = "pdf" if to_printer else format_of(Path(out), getattr(args, "format", None))
     if to_printer and getattr(args, "format", None) not in (None, "pdf"):
-        raise ValidationError([FieldError("--format", "khi in chỉ dùng được định dạng pdf")])
+        raise ValidationError([FieldError(OutputField.FORMAT, "khi in chỉ dùng được định dạng pdf")])
     try:
         report = choose_report(registry, getattr(args, "report", None))
     except NotFoundError as exc:
-        raise ValidationError([FieldError("--report", str(exc))]) from None
+        raise ValidationError([FieldError(OutputField.REPORT, str(exc))]) from None
     template = getattr(args, "template", None)
     if template:
         try:
             report = apply_template(report, registry.templates.get(template))
         except NotFoundError:
             keys = ", ".join(t.key for t in registry.templates.all())
-            raise ValidationError([FieldError("--template", f"không có mẫu '{template}' (có: {keys})")]) from None
+            raise ValidationError([FieldError(OutputField.TEMPLATE, f"không có mẫu '{template}' (có: {keys})")]) from None
     if fmt == "xlsx" and APPENDIX_STAFF not in report.appendices:
         # the workbook is the staff appendix first of all, whatever the document includes
         report = dataclasses.replace(report, appendices=(APPENDIX_STAFF, *report.appendices))
@@ -49,7 +50,7 @@ def run_report_command(registry, args: argparse.Namespace, send_to_printer: Prin
 
     if to_printer:
         if send_to_printer is None:
-            raise ValidationError([FieldError("--print", "không in được từ chỗ này")])
+            raise ValidationError([FieldError(OutputField.PRINT, "không in được từ chỗ này")])
         with tempfile.TemporaryDirectory(prefix="motcua-in-") as folder:
             pdf = render(content, Path(folder) / "bao-cao.pdf", "pdf")
             pages = send_to_printer(pdf, getattr(args, "printer", None))
@@ -59,7 +60,7 @@ def run_report_command(registry, args: argparse.Namespace, send_to_printer: Prin
 
     target = Path(out)
     if target.parent and not target.parent.exists():
-        raise ValidationError([FieldError("--out", f"không có thư mục {target.parent}")])
+        raise ValidationError([FieldError(OutputField.OUT, f"không có thư mục {target.parent}")])
     try:
         render(content, target, fmt)
     except PermissionError:

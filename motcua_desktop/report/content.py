@@ -15,6 +15,7 @@ from ..store.reports import APPENDIX_EQUIPMENT, APPENDIX_STAFF, SavedReport
 from .appendix import AppendixTable, Cell, TableRow, equipment_appendix, staff_appendix
 from .data import ReportData
 from .fields import field_values, fill, missing_in
+from .kinds import BlockKind, require
 
 __all__ = ["AppendixTable", "Cell", "TableRow", "ReportContent", "build_content", "cell_text"]
 
@@ -36,10 +37,13 @@ class Header:
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph of the body; ``kind`` is body, section (I.), heading1 (1.) or heading2 (a))."""
+    """A paragraph of the body and its kind: body, section (I.), heading1 (1.), heading2 (a))."""
 
     text: str
-    kind: str = "body"
+    kind: BlockKind = BlockKind.BODY
+
+    def __post_init__(self) -> None:
+        require(self.kind, BlockKind)
 
 
 @dataclass(frozen=True)
@@ -96,18 +100,18 @@ _KHOAN = re.compile(r"^\d+(\.\d+)*\.\s")
 _DIEM = re.compile(r"^[a-zđ][),]\s")
 
 
-def classify(paragraph: str) -> str:
+def classify(paragraph: str) -> BlockKind:
     """Headings are recognised by their numbering (``I.``, ``1.``, ``a)``), as the user types
     them in Word; a long line or one ending like a sentence stays body text."""
     if "\n" in paragraph or len(paragraph) > 200 or paragraph.rstrip()[-1:] in ".;:":
-        return "body"
+        return BlockKind.BODY
     if _SECTION.match(paragraph):
-        return "section"
+        return BlockKind.SECTION
     if _KHOAN.match(paragraph):
-        return "heading1"
+        return BlockKind.HEADING1
     if _DIEM.match(paragraph):
-        return "heading2"
-    return "body"
+        return BlockKind.HEADING2
+    return BlockKind.BODY
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -123,11 +127,11 @@ def split_blocks(text: str) -> list[Block]:
 def _end_with_closing_mark(blocks: list[Block]) -> list[Block]:
     """The body ends with ``./.`` (Nghị định 30)."""
     for i in range(len(blocks) - 1, -1, -1):
-        if blocks[i].kind == "body":
+        if blocks[i].kind is BlockKind.BODY:
             text = blocks[i].text.rstrip()
             if not text.endswith("./."):
                 text = text.rstrip(".") + "./."
-            blocks[i] = Block(text, "body")
+            blocks[i] = Block(text, BlockKind.BODY)
             break
     return blocks
 

@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from . import layout
 from .content import AppendixTable, ReportContent, cell_text
 from .fonts import report_fonts
+from .kinds import BlockKind, RowKind
 
 FONT = "Times New Roman"
 TEXT_WIDTH_MM = layout.text_width_mm()
@@ -249,7 +250,7 @@ def _appendix(doc, t: AppendixTable) -> None:
     for row, data in zip(rows[len(t.header):], t.rows, strict=True):
         cells = row.cells
         bold = layout.emphasised(data.kind)
-        if data.kind == "section":
+        if data.kind is RowKind.SECTION:
             merged = cells[0].merge(cells[-1])
             merged.paragraphs[0].alignment = _LEFT
             _run(merged.paragraphs[0], cell_text(data.cells[0]), layout.TABLE_SIZE, bold=True)
@@ -292,9 +293,9 @@ def render_docx(content: ReportContent, out: Path) -> Path:
             _run(p, (kg.label + " " if n == 0 else "") + item, layout.BODY_SIZE)
     for block in content.blocks:
         p = _para(doc, block.text, layout.BODY_SIZE, align=_JUSTIFY, after=layout.SPACE_AFTER,
-                  bold=block.kind in ("section", "heading1"))
+                  bold=block.kind in (BlockKind.SECTION, BlockKind.HEADING1))
         p.paragraph_format.first_line_indent = Mm(layout.FIRST_LINE_INDENT_MM)
-        p.paragraph_format.keep_with_next = block.kind != "body" or block is content.blocks[-1]
+        p.paragraph_format.keep_with_next = block.kind is not BlockKind.BODY or block is content.blocks[-1]
     _closing(doc, content)
     for table in content.appendices:
         _appendix(doc, table)

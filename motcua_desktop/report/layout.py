@@ -8,6 +8,8 @@ as the decree gives them; font sizes and spacing in points.
 
 from __future__ import annotations
 
+from .kinds import RowKind
+
 PT_PER_MM = 72 / 25.4
 
 
@@ -73,9 +75,9 @@ ISSUER_RULE_SHARE = 0.40  # of the issuing body's text: within the decree's 1/3â
 TITLE_RULE_SHARE = 0.40  # of the subject's text: within 1/3â€“1/2
 
 # appendix rows ---------------------------------------------------------------------------
-EMPHASISED_ROWS = frozenset({"section", "group", "total"})  # the kinds of TableRow set in bold
+EMPHASISED_ROWS = frozenset({RowKind.SECTION, RowKind.GROUP, RowKind.TOTAL})  # set in bold
 
 
-def emphasised(kind: str) -> bool:
+def emphasised(kind: RowKind) -> bool:
     """Whether an appendix row of this kind is set in bold (headings, groups and totals)."""
     return kind in EMPHASISED_ROWS

@@ -30,6 +30,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from .content import AppendixTable, Header, KinhGui, ReportContent, cell_text
 from .fonts import FontFamily, report_fonts
+from .kinds import BlockKind, RowKind
 from .layout import (
     APPENDIX_ATTACHED_LEADING,
     APPENDIX_ATTACHED_SIZE,
@@ -224,10 +225,10 @@ def _styles(f: FontFamily) -> dict[str, ParagraphStyle]:
     bold = ParagraphStyle("heading", parent=body, fontName=f.name("bold"), keepWithNext=True)
     centre = ParagraphStyle("centre", parent=body, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0)
     return {
-        "body": body,
-        "section": bold,
-        "heading1": bold,
-        "heading2": ParagraphStyle("heading2", parent=body, keepWithNext=True),
+        BlockKind.BODY: body,
+        BlockKind.SECTION: bold,
+        BlockKind.HEADING1: bold,
+        BlockKind.HEADING2: ParagraphStyle("heading2", parent=body, keepWithNext=True),
         "noi_nhan_label": ParagraphStyle(
             "nn_label", fontName=f.name("bolditalic"), fontSize=NOI_NHAN_LABEL_SIZE,
             leading=NOI_NHAN_LABEL_LEADING, alignment=TA_LEFT,
@@ -295,18 +296,18 @@ def _appendix_table(t: AppendixTable, st: dict[str, ParagraphStyle], width: floa
         cells: list = []
         for c, value in enumerate(row.cells):
             text = cell_text(value)
-            wraps = c < t.text_columns and text and not (c == 0 and row.kind != "section")
+            wraps = c < t.text_columns and text and not (c == 0 and row.kind is not RowKind.SECTION)
             font = st["cell_bold" if bold else "cell"].fontName
             # a Paragraph only where the text must wrap: plain cells are several times faster
             # to lay out, which counts with 2,000 units
-            if wraps and (row.kind == "section" or stringWidth(text, font, TABLE_SIZE) > widths[c] - 7):
+            if wraps and (row.kind is RowKind.SECTION or stringWidth(text, font, TABLE_SIZE) > widths[c] - 7):
                 cells.append(_p(text, st["cell_bold" if bold else "cell"]))
             else:
                 cells.append(text)
         data.append(cells)
         if bold:
             style.append(("FONT", (0, r), (-1, r), st["cell_bold"].fontName, TABLE_SIZE))
-        if row.kind == "section":
+        if row.kind is RowKind.SECTION:
             style.append(("SPAN", (0, r), (-1, r)))
     table = Table(data, colWidths=widths, repeatRows=len(t.header))
     table.setStyle(TableStyle(style))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.fields import OutputField
 from ..domain.validation import FieldError, ValidationError
 from ..store.files import written_whole
 from .content import ReportContent
@@ -17,7 +18,7 @@ def format_of(path: Path, explicit: str | None = None) -> str:
     if fmt not in FORMATS:
         shown = Path(path).suffix or "(không có đuôi)"
         raise ValidationError([FieldError(
-            "Tệp kết quả",
+            OutputField.FILE,
             f"không biết định dạng '{shown}' của {Path(path).name}; hãy dùng đuôi .pdf, .docx "
             "hoặc .xlsx (hoặc chọn --format)",
         )])

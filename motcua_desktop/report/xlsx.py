@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..store.xlsx_cells import keep_as_text
 from . import layout
 from .content import AppendixTable, ReportContent
+from .kinds import RowKind
 
 FONT = "Times New Roman"
 _THIN = Side(style="thin", color="000000")
@@ -55,9 +56,9 @@ def write_table(ws: Worksheet, table: AppendixTable) -> None:
             cell = keep_as_text(ws.cell(row=row_no, column=c + 1, value=value if value != "" else None))
             cell.font = Font(name=FONT, size=layout.TABLE_SIZE, bold=bold)
             cell.border = _GRID
-            text_cell = c == 1 or (row.kind == "section" and c == 0)
+            text_cell = c == 1 or (row.kind is RowKind.SECTION and c == 0)
             cell.alignment = _LEFT if text_cell else _CENTRE
-        if row.kind == "section":
+        if row.kind is RowKind.SECTION:
             ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=columns)
         row_no += 1
     if table.note:

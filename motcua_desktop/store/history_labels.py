@@ -7,11 +7,28 @@ import contextlib
 import json
 from typing import Any
 
-TABLE_LABELS = {
-    "units": "Đơn vị", "people": "Cán bộ", "assignments": "Phân công", "equipment": "Thiết bị",
-    "equipment_types": "Danh mục thiết bị", "equipment_norms": "Định mức thiết bị",
-    "settings": "Thông tin cơ quan", "reports": "Báo cáo đã lưu", "received_packages": "Gói số liệu đã nhận",
+from ..domain.fields import (
+    ASSIGNMENT,
+    EQUIPMENT_ITEM,
+    EQUIPMENT_TYPE,
+    NORM,
+    PERSON,
+    REPORT,
+    SETTINGS,
+    UNIT,
+    EquipmentItemField,
+    Labels,
+)
+
+# The record type each table holds: its name and its fields' labels (``domain.fields``).
+TABLE_RECORDS: dict[str, Labels] = {
+    "units": UNIT, "people": PERSON, "assignments": ASSIGNMENT, "equipment": EQUIPMENT_ITEM,
+    "equipment_types": EQUIPMENT_TYPE, "equipment_norms": NORM, "settings": SETTINGS,
+    "reports": REPORT,
 }  # fmt: skip
+TABLE_LABELS = {table: labels.record for table, labels in TABLE_RECORDS.items()} | {
+    "received_packages": "Gói số liệu đã nhận",
+}
 ACTION_LABELS = {
     "insert": "Thêm",
     "update": "Sửa",
@@ -19,47 +36,28 @@ ACTION_LABELS = {
     "delete": "Xóa",
     "restore": "Khôi phục từ thùng rác",
 }
-FIELD_LABELS = {
-    "id": "Số bản ghi", "code": "Mã", "name": "Tên đơn vị", "level": "Cấp", "kind": "Loại",
-    "admin_name": "Tên đơn vị hành chính", "address": "Địa chỉ", "area_m2": "Diện tích (m²)",
-    "founding_decision": "Quyết định thành lập", "staffing_decision": "Quyết định kiện toàn",
-    "rules": "Quy chế", "hotline": "Đường dây nóng", "notes": "Ghi chú", "sort_order": "Thứ tự",
-    "full_name": "Họ và tên", "birth_year": "Năm sinh", "gender": "Giới tính",
-    "phone": "Điện thoại", "qualification": "Trình độ", "person_id": "Cán bộ (số)",
-    "unit_id": "Đơn vị (số)", "position": "Chức vụ", "sending_agency": "Cơ quan cử",
-    "fields": "Lĩnh vực", "decision": "Quyết định", "start_date": "Từ ngày",
-    "end_date": "Đến ngày", "type_id": "Loại thiết bị (số)", "quantity": "Số lượng",
-    "condition": "Tình trạng", "year_in_service": "Năm sử dụng", "serial": "Số hiệu",
-    "parent_id": "Thuộc đơn vị (số)", "official_code": "Mã ĐVHC",
-}  # fmt: skip
-# Where a column means something else in another table (the labels of the settings and report
-# fields are those of the "Thông tin cơ quan" dialog and the report editor).
-TABLE_FIELD_LABELS = {
-    "equipment_types": {"name": "Tên loại thiết bị"},
-    "equipment_norms": {"level": "Cấp", "quantity": "Định mức (số lượng)"},
-    "settings": {
-        "key": "Mục cài đặt", "parent_body": "Cơ quan chủ quản",
-        "issuing_body": "Cơ quan ban hành", "issuing_body_short": "Tên cơ quan viết gọn",
-        "district_name": "Tên huyện", "province_name": "Tên tỉnh", "place_name": "Địa danh",
-        "doc_abbreviation": "Ký hiệu văn bản", "signer_authority": "Quyền hạn ký",
-        "signer_title": "Chức vụ người ký", "signer_name": "Họ tên người ký",
-        "recipients": "Kính gửi", "noi_nhan": "Nơi nhận",
-    },
-    "reports": {
-        "number": "Số văn bản", "report_date": "Ngày báo cáo", "place": "Địa danh",
-        "recipients": "Kính gửi", "title": "Trích yếu", "body": "Nội dung",
-        "signer_authority": "Quyền hạn ký", "signer_title": "Chức vụ người ký",
-        "signer_name": "Họ tên người ký", "noi_nhan": "Nơi nhận", "appendices": "Phụ lục",
-        "as_of": "Số liệu tính đến ngày", "template": "Mẫu báo cáo",
-    },
-}  # fmt: skip
+# Columns that are not a field of the record: the row's number, the settings row's key.
+_OWN_LABELS = {"id": "Số bản ghi", "key": "Mục cài đặt"}
+# Where a column's name differs from the record's field.
+_COLUMN_FIELDS = {"start_date": "start", "end_date": "end"}
+# A reference to another record in a table whose record type does not list it.
+_REFERENCES = {"type_id": EquipmentItemField.TYPE_ID.label}
 SETTING_KEYS = {"organisation": "Thông tin cơ quan"}
 APPENDIX_LABELS = {"staff": "Cán bộ", "equipment": "Trang thiết bị"}
 _REPORT_LISTS = ("recipients", "noi_nhan", "appendices")
 
 
 def field_label(table: str, column: str) -> str:
-    return TABLE_FIELD_LABELS.get(table, {}).get(column) or FIELD_LABELS.get(column, column)
+    """A column as the history shows it: its field's label; a reference to another record
+    (the history keeps its number) as ``Đơn vị (số)``."""
+    if column in _OWN_LABELS:
+        return _OWN_LABELS[column]
+    record = TABLE_RECORDS.get(table)
+    label = record.get(_COLUMN_FIELDS.get(column, column)) if record is not None else None
+    label = label or _REFERENCES.get(column)
+    if label is None:
+        return column
+    return f"{label} (số)" if column.endswith("_id") else label
 
 
 def readable(table: str, values: dict[str, Any] | None) -> dict[str, Any]:

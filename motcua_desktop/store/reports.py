@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ..domain.fields import ReportField
 from ..domain.model import OrgSettings
 from ..domain.templates import ReportTemplate
 from ..domain.text import clean_line, nfc
@@ -84,35 +85,35 @@ def clean_report(report: SavedReport) -> SavedReport:
     """NFC every text, trim lines, refuse what cannot be printed; messages name the field."""
     errors: list[FieldError] = []
 
-    def line(label: str, value: str, *, required: bool = False, limit: int = 500) -> str:
+    def line(key: ReportField, value: str, *, required: bool = False, limit: int = 500) -> str:
         text = clean_line(value or "")
         if required and not text:
-            errors.append(FieldError(label, "không được để trống"))
+            errors.append(FieldError(key, "không được để trống"))
         elif len(text) > limit:
-            errors.append(FieldError(label, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
+            errors.append(FieldError(key, f"dài quá {limit} ký tự ({len(text)} ký tự)"))
         return text
 
-    def lines(label: str, values: Iterable[str]) -> tuple[str, ...]:
-        return tuple(v for v in (line(label, x) for x in values) if v)
+    def lines(key: ReportField, values: Iterable[str]) -> tuple[str, ...]:
+        return tuple(v for v in (line(key, x) for x in values) if v)
 
     body = "\n".join(ln.rstrip() for ln in nfc(report.body or "").replace("\r\n", "\n").split("\n"))
     if len(body) > BODY_MAX:
-        errors.append(FieldError("Nội dung", f"dài quá {BODY_MAX} ký tự ({len(body)} ký tự)"))
+        errors.append(FieldError(ReportField.BODY, f"dài quá {BODY_MAX} ký tự ({len(body)} ký tự)"))
     if report.report_date is None:
-        errors.append(FieldError("Ngày báo cáo", "chưa chọn ngày"))
+        errors.append(FieldError(ReportField.REPORT_DATE, "chưa chọn ngày"))
     unknown = [a for a in report.appendices if a not in APPENDIX_KINDS]
     if unknown:
-        errors.append(FieldError("Phụ lục", f"không có loại phụ lục {', '.join(unknown)}"))
+        errors.append(FieldError(ReportField.APPENDICES, f"không có loại phụ lục {', '.join(unknown)}"))
     out = dataclasses.replace(
         report,
-        title=line("Trích yếu", report.title, required=True, limit=1000),
-        number=line("Số", report.number, limit=20),
-        place=line("Địa danh", report.place, limit=200),
-        recipients=lines("Kính gửi", report.recipients),
-        signer_authority=line("Quyền hạn ký", report.signer_authority, limit=200),
-        signer_title=line("Chức vụ người ký", report.signer_title, limit=200),
-        signer_name=line("Họ tên người ký", report.signer_name, limit=200),
-        noi_nhan=lines("Nơi nhận", report.noi_nhan),
+        title=line(ReportField.TITLE, report.title, required=True, limit=1000),
+        number=line(ReportField.NUMBER, report.number, limit=20),
+        place=line(ReportField.PLACE, report.place, limit=200),
+        recipients=lines(ReportField.RECIPIENTS, report.recipients),
+        signer_authority=line(ReportField.SIGNER_AUTHORITY, report.signer_authority, limit=200),
+        signer_title=line(ReportField.SIGNER_TITLE, report.signer_title, limit=200),
+        signer_name=line(ReportField.SIGNER_NAME, report.signer_name, limit=200),
+        noi_nhan=lines(ReportField.NOI_NHAN, report.noi_nhan),
         appendices=tuple(a for a in APPENDIX_KINDS if a in report.appendices),
         body=body.strip("\n"),
         template=(report.template or "").strip(),

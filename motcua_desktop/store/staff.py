@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from ..domain.fields import AssignmentField
 from ..domain.model import Assignment, EmploymentKind, Person
 from ..domain.text import format_date
 from ..domain.validation import FieldError, ValidationError, clean_assignment, clean_person
@@ -149,7 +150,7 @@ class StaffRepository:
         """The person stops working there after ``last_day`` (the day itself still counts)."""
         a = self.assignment(assignment_id)
         if a.start and last_day < a.start:
-            raise ValidationError([FieldError("Ngày kết thúc", "không được trước ngày bắt đầu")])
+            raise ValidationError([FieldError(AssignmentField.END, "không được trước ngày bắt đầu")])
         return self.update_assignment(dataclasses.replace(a, end=last_day))
 
     def transfer(self, assignment_id: int, unit_id: int, first_day: date, **changes: Any) -> tuple[Assignment, Assignment]:

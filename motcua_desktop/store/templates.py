@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import paths
+from ..domain.fields import TemplateField
 from ..domain.templates import ReportTemplate, UserTemplate, template_from_dict
 from ..domain.text import clean_line, fold, nfc
 from ..domain.validation import FieldError, ValidationError
@@ -75,13 +76,13 @@ class TemplateRepository:
         """Keep a narrative as the user's own template (a new one, or replacing the one of the
         same name)."""
         name = clean_line(name or "")
-        errors = []
+        errors: list[FieldError] = []
         if not name:
-            errors.append(FieldError("Tên mẫu", "không được để trống"))
+            errors.append(FieldError(TemplateField.NAME, "không được để trống"))
         elif len(name) > 200:
-            errors.append(FieldError("Tên mẫu", "dài quá 200 ký tự"))
+            errors.append(FieldError(TemplateField.NAME, "dài quá 200 ký tự"))
         if base not in {t.key for t in builtin_templates()}:
-            errors.append(FieldError("Mẫu gốc", f"không có mẫu '{base}'"))
+            errors.append(FieldError(TemplateField.BASE, f"không có mẫu '{base}'"))
         if errors:
             raise ValidationError(errors)
         key = user_key(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..domain.fields import ChoiceField
 from ..domain.model import Choice, Unit
 from ..domain.text import clean_line, fold
 from ..domain.validation import FieldError, ValidationError, clean_unit
@@ -37,7 +38,7 @@ class UnitRepository:
         label = clean_line(choice.label or "")
         code = "_".join(fold(choice.code or label).split()) if (choice.code or label) else ""
         if not label or not code:
-            raise ValidationError([FieldError("Tên", "không được để trống")])
+            raise ValidationError([FieldError(ChoiceField.LABEL, "không được để trống")])
         with transaction(self.db):
             clash = self.db.conn.execute(
                 f"SELECT code FROM {table} WHERE lower(label) = lower(?) AND code != ?", [label, code]).fetchone()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..domain.periods import NOT_SENT, PERIOD_LABELS, Period, PeriodError, PeriodKind, period_of
 from ..store.errors import InputRejected, StoreError
 from .commands import Area, StoreCommand, record_done
+from .read_only import writes
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -83,6 +84,8 @@ class ConsolidationTab(QWidget):
         receive = QPushButton(tr("Nhận gói số liệu…"), self)
         receive.setObjectName("receivePackages")
         receive.clicked.connect(self.receive_files)
+        self.receive_button = receive
+        self.read_only = False
         export = QPushButton(tr("Xuất Excel…"), self)
         export.clicked.connect(self.export_files)
         printing = QPushButton(tr("In danh sách…"), self)
@@ -150,6 +153,13 @@ class ConsolidationTab(QWidget):
         self.table.resizeColumnsToContents()
 
     # receiving ------------------------------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        """Receiving packages writes them into the register: not here."""
+        self.read_only = read_only
+        self.receive_button.setVisible(not read_only)
+        self.receive_button.setEnabled(not read_only)
+
+    @writes
     def receive_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.window.tr("Nhận gói số liệu"),
                                                 self.window.ui_settings.last_directory or "", PACKAGE_FILTER)
@@ -158,6 +168,8 @@ class ConsolidationTab(QWidget):
 
     def receive(self, paths: list[Path], replace_newer: bool = False) -> bool:
         """Receive ``paths`` as one undoable step; a refusal is shown and changes nothing."""
+        if self.read_only:
+            return False
         from ..store.packages import receive_packages
 
         window = self.window

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.fields import EquipmentItemField as I
+from ..domain.fields import EquipmentTypeField as T
 from ..domain.model import Choice, Condition, EquipmentItem, EquipmentType, Unit
 from ..domain.validation import (
     FieldError,
@@ -35,14 +37,14 @@ class ItemDialog(FormDialog):
         self.setObjectName("itemDialog")
         self.before = item
         it = item or EquipmentItem(default_unit, types[0].id if types else None)
-        self.unit = self.combo(self.tr("Đơn vị"), [(u.name, u.id) for u in units], it.unit_id)
-        self.type = self.combo(self.tr("Loại thiết bị"), [(t.name, t.id) for t in types], it.type_id)
-        self.quantity = self.line(self.tr("Số lượng"), str(it.quantity))
-        self.condition = self.combo(self.tr("Tình trạng"), [(c.label, c) for c in Condition],
+        self.unit = self.combo(I.UNIT_ID, [(u.name, u.id) for u in units], it.unit_id)
+        self.type = self.combo(I.TYPE_ID, [(t.name, t.id) for t in types], it.type_id)
+        self.quantity = self.line(I.QUANTITY, str(it.quantity))
+        self.condition = self.combo(I.CONDITION, [(c.label, c) for c in Condition],
                                     Condition(it.condition))
-        self.year = self.line(self.tr("Năm sử dụng"), str(it.year_in_service or ""))
-        self.serial = self.line(self.tr("Số hiệu"), it.serial, self.tr("không bắt buộc"))
-        self.notes = self.text(self.tr("Ghi chú"), it.notes)
+        self.year = self.line(I.YEAR_IN_SERVICE, str(it.year_in_service or ""))
+        self.serial = self.line(I.SERIAL, it.serial, self.tr("không bắt buộc"))
+        self.notes = self.text(I.NOTES, it.notes)
 
     def item(self) -> EquipmentItem:
         parser = FieldParser()
@@ -50,9 +52,9 @@ class ItemDialog(FormDialog):
             self.before or EquipmentItem(None, None),
             unit_id=self.unit.currentData(),
             type_id=self.type.currentData(),
-            quantity=parser.integer("Số lượng", self.quantity.text(), default=0) or 0,
+            quantity=parser.integer(I.QUANTITY, self.quantity.text(), default=0) or 0,
             condition=Condition(self.condition.currentData()),  # the combo gives back a str
-            year_in_service=parser.integer("Năm sử dụng", self.year.text()),
+            year_in_service=parser.integer(I.YEAR_IN_SERVICE, self.year.text()),
             serial=plain(self.serial),
             notes=plain(self.notes),
         )
@@ -66,7 +68,7 @@ class ItemDialog(FormDialog):
 
 
 def norm_label(level: Choice) -> str:
-    return f"Định mức ({level.label})"
+    return f"{T.NORMS.label} ({level.label})"
 
 
 class TypeDialog(FormDialog):
@@ -78,16 +80,16 @@ class TypeDialog(FormDialog):
         self.setObjectName("typeDialog")
         self.before, self.levels = kind, levels
         k = kind or EquipmentType("")
-        self.name = self.line(self.tr("Loại thiết bị"), k.name)
+        self.name = self.line(T.NAME, k.name)
         self.norms = {
-            lv.code: self.line(norm_label(lv), str(k.norms.get(lv.code, 0)), key=f"Định mức ({lv.code})")
+            lv.code: self.line(T.NORMS, str(k.norms.get(lv.code, 0)), label=norm_label(lv), item=lv.code)
             for lv in levels
         }
 
     def value(self) -> EquipmentType:
         parser = FieldParser()
         norms = {
-            code: parser.integer(f"Định mức ({code})", edit.text(), default=0) or 0
+            code: parser.integer(T.NORMS, edit.text(), default=0, item=code) or 0
             for code, edit in self.norms.items()
         }
         kind = dataclasses.replace(self.before or EquipmentType(""), name=plain(self.name),
@@ -102,7 +104,7 @@ class TypeDialog(FormDialog):
 
 
 def catalogue_model(levels: list[Choice], parent=None) -> RecordTableModel:
-    columns = [Column("Loại thiết bị", lambda t: t.name)]
+    columns = [Column(T.NAME.label, lambda t: t.name)]
     for lv in levels:
         columns.append(Column(norm_label(lv), lambda t, c=lv.code: str(t.norms.get(c, 0)),
                               lambda t, c=lv.code: number_key(t.norms.get(c, 0)), numeric=True))

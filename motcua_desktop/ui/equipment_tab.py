@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -18,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.counting import Shortfall, equipment_shortfall
+from ..domain.fields import EquipmentItemField
 from ..domain.model import Condition, EquipmentItem
 from ..store.errors import StoreError
 from ..store.registry import Registry
 from .icons import icon
 from .operations import Operations
+from .read_only import writes
 from .registry_tab import RegistryTab
 from .settings import UiSettings
 from .table_model import Column, RecordTableModel, SearchProxy, number_key, short_unit_name
@@ -48,15 +49,15 @@ class ShortRow:
 
 def item_columns() -> list[Column]:
     return [
-        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.item.unit_id),
+        Column(EquipmentItemField.UNIT_ID.label, lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.item.unit_id),
                fit=True),
-        Column("Loại thiết bị", lambda r: r.type_name, lambda r: (r.type_order, r.item.type_id), fit=True),
-        Column("Số lượng", lambda r: str(r.item.quantity), lambda r: number_key(r.item.quantity), numeric=True),
-        Column("Tình trạng", lambda r: Condition(r.item.condition).label),
-        Column("Năm sử dụng", lambda r: str(r.item.year_in_service or ""),
+        Column(EquipmentItemField.TYPE_ID.label, lambda r: r.type_name, lambda r: (r.type_order, r.item.type_id), fit=True),
+        Column(EquipmentItemField.QUANTITY.label, lambda r: str(r.item.quantity), lambda r: number_key(r.item.quantity), numeric=True),
+        Column(EquipmentItemField.CONDITION.label, lambda r: Condition(r.item.condition).label),
+        Column(EquipmentItemField.YEAR_IN_SERVICE.label, lambda r: str(r.item.year_in_service or ""),
                lambda r: number_key(r.item.year_in_service), numeric=True),
-        Column("Số hiệu", lambda r: r.item.serial, hidden=True),
-        Column("Ghi chú", lambda r: r.item.notes),
+        Column(EquipmentItemField.SERIAL.label, lambda r: r.item.serial, hidden=True),
+        Column(EquipmentItemField.NOTES.label, lambda r: r.item.notes),
     ]
 
 
@@ -126,9 +127,7 @@ class EquipmentTab(RegistryTab):
         self.action_delete = QAction(icon("delete"), self.tr("Xóa"), self)
         self.action_delete.triggered.connect(self.delete_selected)
         for action in (self.action_add, self.action_catalogue):
-            button = QPushButton(action.icon(), action.text(), self)
-            button.clicked.connect(action.trigger)
-            self.toolbar_row.addWidget(button)
+            self.action_button(action)
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, None, self.action_delete]
         if load:
@@ -195,6 +194,10 @@ class EquipmentTab(RegistryTab):
         self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(unit_id), 0))
 
     # dialogs ------------------------------------------------------------------------------
+    def writing_actions(self) -> list[QAction]:
+        return [*super().writing_actions(), self.action_catalogue]
+
+    @writes
     def add(self) -> None:
         types = self.registry.equipment.types()
         if not types:
@@ -218,6 +221,7 @@ class EquipmentTab(RegistryTab):
         dlg.submit = submit
         self.open_dialog(dlg)
 
+    @writes
     def edit_record(self, record: ItemRow) -> None:
         before = self.registry.equipment.item(record.item.id)
         from .equipment_dialogs import ItemDialog
@@ -226,12 +230,14 @@ class EquipmentTab(RegistryTab):
         dlg.submit = lambda: self.ops.edit_item(before, dlg.item())
         self.open_dialog(dlg)
 
+    @writes
     def open_catalogue(self) -> None:
         from .equipment_dialogs import CatalogueDialog
 
         dlg = CatalogueDialog(self.ops, self)
         self.open_dialog(dlg)
 
+    @writes
     def delete_selected(self) -> None:
         rows = self.selected_records()
         if not rows:

@@ -1,7 +1,9 @@
 """A form dialog whose every field has its own error line, filled from ``ValidationError``.
 
-Field labels are the same Vietnamese labels ``domain.validation`` uses in ``FieldError``, so
-an error lands next to the field it is about; anything else shows at the top of the form.
+Each input is added under its field's key (``UnitField.NAME``), the key a ``FieldError``
+carries, so an error lands next to the field it is about; the label beside the input comes
+from the record's label registry (``domain.fields``). An error about a field the form does
+not show goes at the top of the form, with its label.
 """
 
 from __future__ import annotations
@@ -22,11 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.fields import FieldKey
 from ..domain.text import clean_line, format_date, format_number, nfc, parse_date, parse_number
 from ..domain.validation import FieldError, ValidationError
 from ..store.errors import StoreError
 
 ERROR_STYLE = "color: #b00020;"
+
+# Where an input sits in a form: its record type, its key, and the entry of a field that
+# holds one value per something (a norm per level). A person's and an assignment's ``notes``
+# are two slots.
+Slot = tuple[type[FieldKey], str, str]
+
+
+def slot(key: FieldKey, item: str = "") -> Slot:
+    return (type(key), str(key), item)
 
 
 class FormDialog(QDialog):
@@ -52,14 +64,16 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         self._layout.addWidget(self.buttons)
-        self.fields: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.fields: dict[Slot, QWidget] = {}
+        self.errors: dict[Slot, QLabel] = {}
         self.submit: Callable[[], None] | None = None
 
     # building ------------------------------------------------------------------------------
-    def add_field(self, label: str, widget: QWidget, key: str | None = None) -> QWidget:
-        """Add ``widget`` under ``label``; ``key`` is the validation label if it differs."""
-        key = key or label
+    def add_field(self, key: FieldKey, widget: QWidget, *, label: str | None = None,
+                  item: str = "") -> QWidget:
+        """Add ``widget`` for the field ``key`` under its registered label, or under ``label``
+        where this form names the field for its purpose ("Ngày kết thúc" for an end)."""
+        label = label or key.label
         holder = QWidget(self)
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
@@ -71,33 +85,34 @@ class FormDialog(QDialog):
         error.hide()
         box.addWidget(error)
         self.form.addRow(label, holder)
-        self.fields[key] = widget
-        self.errors[key] = error
+        self.fields[slot(key, item)] = widget
+        self.errors[slot(key, item)] = error
         widget.setAccessibleName(label)
         return widget
 
-    def line(self, label: str, value: str = "", placeholder: str = "", key: str | None = None) -> QLineEdit:
+    def line(self, key: FieldKey, value: str = "", placeholder: str = "", *,
+             label: str | None = None, item: str = "") -> QLineEdit:
         edit = QLineEdit(value, self)
         edit.setPlaceholderText(placeholder)
-        self.add_field(label, edit, key)
+        self.add_field(key, edit, label=label, item=item)
         return edit
 
-    def text(self, label: str, value: str = "", key: str | None = None) -> QPlainTextEdit:
+    def text(self, key: FieldKey, value: str = "") -> QPlainTextEdit:
         edit = QPlainTextEdit(value, self)
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(56)
-        self.add_field(label, edit, key)
+        self.add_field(key, edit)
         return edit
 
-    def combo(self, label: str, choices: list[tuple[str, object]], current: object = None,
-              key: str | None = None) -> QComboBox:
+    def combo(self, key: FieldKey, choices: list[tuple[str, object]], current: object = None, *,
+              label: str | None = None) -> QComboBox:
         box = QComboBox(self)
         for text, data in choices:
             box.addItem(text, data)
         if current is not None:
             i = box.findData(current)
             box.setCurrentIndex(max(i, 0))
-        self.add_field(label, box, key)
+        self.add_field(key, box, label=label)
         return box
 
     # errors -------------------------------------------------------------------------------
@@ -112,13 +127,14 @@ class FormDialog(QDialog):
         general = []
         first: QWidget | None = None
         for err in errors:
-            label = self.errors.get(err.field)
+            where = slot(err.key, err.item)
+            label = self.errors.get(where)
             if label is None:
                 general.append(str(err))
                 continue
             label.setText((label.text() + "\n" if label.text() else "") + err.message)
             label.show()
-            first = first or self.fields[err.field]
+            first = first or self.fields[where]
         if general:
             self.show_general("\n".join(general))
         if first is not None:
@@ -128,8 +144,14 @@ class FormDialog(QDialog):
         self.general_error.setText(message)
         self.general_error.show()
 
-    def error_text(self, key: str) -> str:
-        return self.errors[key].text()
+    def has_field(self, key: FieldKey, item: str = "") -> bool:
+        return slot(key, item) in self.fields
+
+    def error_line(self, key: FieldKey, item: str = "") -> QLabel:
+        return self.errors[slot(key, item)]
+
+    def error_text(self, key: FieldKey, item: str = "") -> str:
+        return self.error_line(key, item).text()
 
     def _try_accept(self) -> None:
         if self.submit is None:
@@ -153,31 +175,32 @@ class FieldParser:
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
-    def number(self, label: str, text: str) -> float | None:
+    def number(self, key: FieldKey, text: str) -> float | None:
         if not clean_line(text):
             return None
         try:
             return parse_number(text)
         except ValueError as exc:
-            self.errors.append(FieldError(label, str(exc)))
+            self.errors.append(FieldError(key, str(exc)))
             return None
 
-    def integer(self, label: str, text: str, *, default: int | None = None) -> int | None:
+    def integer(self, key: FieldKey, text: str, *, default: int | None = None,
+                item: str = "") -> int | None:
         raw = clean_line(text)
         if not raw:
             return default
         if not raw.lstrip("-").isdigit():
-            self.errors.append(FieldError(label, f"'{raw}' không phải là số nguyên"))
+            self.errors.append(FieldError(key, f"'{raw}' không phải là số nguyên", item))
             return default
         return int(raw)
 
-    def day(self, label: str, text: str) -> date | None:
+    def day(self, key: FieldKey, text: str) -> date | None:
         if not clean_line(text):
             return None
         try:
             return parse_date(text)
         except ValueError as exc:
-            self.errors.append(FieldError(label, str(exc)))
+            self.errors.append(FieldError(key, str(exc)))
             return None
 
     def raise_if_any(self, more: list[FieldError] | None = None) -> None:

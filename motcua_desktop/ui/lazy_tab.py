@@ -8,10 +8,13 @@ The factory keeps its own typed hold of what it built; this holder only places i
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from .read_only import ReadOnlyAware
 
 
 class LazyTab(QWidget):
@@ -22,6 +25,7 @@ class LazyTab(QWidget):
         self.setObjectName(name)
         self._factory = factory
         self.content: QWidget | None = None
+        self._read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -30,8 +34,16 @@ class LazyTab(QWidget):
         if self.content is None:
             self.content = self._factory(self)
             self.layout().addWidget(self.content)
+            if self._read_only:
+                cast(ReadOnlyAware, self.content).set_read_only(True)
             self.created.emit(self.content)
         return self.content
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Passed on to the content now, or when it is built."""
+        self._read_only = read_only
+        if self.content is not None:
+            cast(ReadOnlyAware, self.content).set_read_only(read_only)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         self.ensure()

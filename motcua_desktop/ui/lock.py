@@ -6,20 +6,21 @@ from __future__ import annotations
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, Qt
-from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QToolBar, QWidget
 
 from ..store.location import can_write_file, can_write_folder
 from ..store.sqlite_lock import SqliteLock, explain, probe
+from .read_only import ReadOnlyAware
 
-# Actions that change the register; hidden in a read-only window (the banner says why).
-EDIT_ACTIONS = (
-    "actionAddUnit", "actionAddStaff", "actionAddEquipment", "actionDelete", "actionUndo",
-    "actionRedo", "actionImport", "actionEndAssignment", "actionTransfer", "actionMoveUnitUp",
-    "actionMoveUnitDown", "actionOrgSettings", "actionRestore", "actionTrash", "actionOfficeSetup",
-    "actionValueLists",
+# The window's own actions that change the register (menus, not tabs: each tab takes its
+# own away in ``set_read_only``); hidden in a read-only window, the banner says why.
+WINDOW_EDIT_ACTIONS = (
+    "actionDelete", "actionUndo", "actionRedo", "actionImport", "actionOrgSettings",
+    "actionRestore", "actionTrash", "actionOfficeSetup", "actionValueLists", "actionSubmitPackage",
 )  # fmt: skip
 
 
@@ -156,33 +157,13 @@ def show_notice(window: QMainWindow, text: str, name: str = "placeBanner") -> QT
 
 
 def show_read_only(window: QMainWindow, reason: str) -> QToolBar:
-    """A banner across the top of the window, and the editing actions taken away."""
+    """A banner across the top of the window, and the editing taken away: each tab's by the
+    tab itself (``set_read_only``), the window's own actions here."""
     bar = show_notice(window, window.tr("Chỉ xem — ") + reason, "readOnlyBanner")
+    cast(ReadOnlyAware, window).set_read_only(True)
     for action in window.findChildren(QAction):
-        if action.objectName() in EDIT_ACTIONS:
+        if action.objectName() in WINDOW_EDIT_ACTIONS:
             action.setVisible(False)
             action.setEnabled(False)
-    guard = _NoEditing(window)
-    for tab in (window.units_tab, window.staff_tab, window.equipment_tab):
-        for name in _TAB_EDIT_ACTIONS:
-            action = getattr(tab, name, None)
-            if isinstance(action, QAction):
-                action.setVisible(False)
-                action.setEnabled(False)
-        table = getattr(tab, "table", None)
-        if table is not None:  # double-click and Enter open the edit dialog: not here
-            table.viewport().installEventFilter(guard)
-            for shortcut in table.findChildren(QShortcut):
-                shortcut.setEnabled(False)
     return bar
 
-
-_TAB_EDIT_ACTIONS = ("action_add", "action_edit", "action_delete", "action_up", "action_down",
-                     "action_end", "action_transfer", "action_catalogue")  # fmt: skip
-
-
-class _NoEditing(QObject):
-    """Swallows the double-click that would open an edit dialog in a read-only window."""
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        return event.type() == QEvent.Type.MouseButtonDblClick

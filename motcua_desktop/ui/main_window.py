@@ -35,6 +35,7 @@ from .lock import WriteAccess, acquire, show_notice, show_read_only
 from .office_actions import OfficeActions
 from .operations import Operations
 from .overview_tab import OverviewTab
+from .read_only import set_tabs_read_only
 from .registry_tab import RegistryTab
 from .report_guard import DraftOffer, offer_draft, report_may_close, shut_down_report
 from .settings import UiSettings
@@ -191,6 +192,10 @@ class MainWindow(QMainWindow):
         if place is None or not place.shared or self.registry.path is None:
             return None
         return show_notice(self, place.warning(self.registry.path))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Every tab takes away what writes (``ui/read_only.py``)."""
+        set_tabs_read_only((self.tabs.widget(i) for i in range(self.tabs.count())), read_only)
 
     def add_tab(self, widget: QWidget, label: str, interests: Area | None = None,
                 reload: Callable[[], None] | None = None) -> int:

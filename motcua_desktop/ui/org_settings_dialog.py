@@ -7,6 +7,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from ..domain.fields import SettingsField as S
 from ..domain.model import OrgSettings
 from ..domain.validation import clean_settings
 from .form import FormDialog, plain
@@ -22,18 +23,18 @@ class OrgSettingsDialog(FormDialog):
         self.setObjectName("orgSettingsDialog")
         self.original = settings
         s = settings
-        self.parent_body = self.line(self.tr("Cơ quan chủ quản"), s.parent_body)
-        self.issuing_body = self.text(self.tr("Cơ quan ban hành"), "\n".join(s.issuing_body))
-        self.issuing_short = self.line(self.tr("Tên cơ quan viết gọn"), s.issuing_body_short)
-        self.district = self.line(self.tr("Tên huyện"), s.district_name)
-        self.province = self.line(self.tr("Tên tỉnh"), s.province_name)
-        self.place = self.line(self.tr("Địa danh"), s.place_name)
-        self.abbreviation = self.line(self.tr("Ký hiệu văn bản"), s.doc_abbreviation)
-        self.authority = self.line(self.tr("Quyền hạn ký"), s.signer_authority, "KT. CHỦ TỊCH")
-        self.signer_title = self.line(self.tr("Chức vụ người ký"), s.signer_title)
-        self.signer_name = self.line(self.tr("Họ tên người ký"), s.signer_name)
-        self.recipients = self.text(self.tr("Kính gửi"), "\n".join(s.recipients))
-        self.noi_nhan = self.text(self.tr("Nơi nhận"), "\n".join(s.noi_nhan))
+        self.parent_body = self.line(S.PARENT_BODY, s.parent_body)
+        self.issuing_body = self.text(S.ISSUING_BODY, "\n".join(s.issuing_body))
+        self.issuing_short = self.line(S.ISSUING_BODY_SHORT, s.issuing_body_short)
+        self.district = self.line(S.DISTRICT_NAME, s.district_name)
+        self.province = self.line(S.PROVINCE_NAME, s.province_name)
+        self.place = self.line(S.PLACE_NAME, s.place_name)
+        self.abbreviation = self.line(S.DOC_ABBREVIATION, s.doc_abbreviation)
+        self.authority = self.line(S.SIGNER_AUTHORITY, s.signer_authority, "KT. CHỦ TỊCH")
+        self.signer_title = self.line(S.SIGNER_TITLE, s.signer_title)
+        self.signer_name = self.line(S.SIGNER_NAME, s.signer_name)
+        self.recipients = self.text(S.RECIPIENTS, "\n".join(s.recipients))
+        self.noi_nhan = self.text(S.NOI_NHAN, "\n".join(s.noi_nhan))
         self.noi_nhan.setFixedHeight(110)
         if open_setup is not None:
             setup = QPushButton(self.tr("Chọn từ danh mục đơn vị hành chính…"), self)

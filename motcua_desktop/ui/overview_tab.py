@@ -132,6 +132,9 @@ class OverviewTab(QWidget):
         for column, width in enumerate((40, 150, 62, 124, 138, 96)):
             self.table.setColumnWidth(column, width)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """The overview only shows figures: nothing here writes."""
+
     def reload(self) -> None:
         today = self.today()
         table = self.registry.staff_table(today)

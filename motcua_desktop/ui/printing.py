@@ -13,6 +13,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from ..domain.fields import OutputField
 from ..domain.validation import FieldError, ValidationError
 
 RENDER_DPI = 300  # enough for text on paper; 1200 dpi pages would take 0.5 GB each
@@ -28,12 +29,12 @@ def make_printer(name: str | None = None) -> QPrinter:
         info = QPrinterInfo.printerInfo(name)
         if info.isNull():
             known = ", ".join(printer_names()) or "không có máy in nào"
-            raise ValidationError([FieldError("Máy in", f"không có máy in tên '{name}' (các máy in hiện có: {known})")])
+            raise ValidationError([FieldError(OutputField.PRINTER, f"không có máy in tên '{name}' (các máy in hiện có: {known})")])
     else:
         info = QPrinterInfo.defaultPrinter()
         if info.isNull():
             if not printer_names():
-                raise ValidationError([FieldError("Máy in", "máy tính này chưa cài máy in nào")])
+                raise ValidationError([FieldError(OutputField.PRINTER, "máy tính này chưa cài máy in nào")])
             info = QPrinterInfo.printerInfo(printer_names()[0])
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
@@ -64,7 +65,7 @@ def print_pdf(pdf_path: str | Path, printer: QPrinter, title: str = "Báo cáo")
     document = QPdfDocument()
     status = document.load(str(pdf_path))
     if status != QPdfDocument.Error.None_ or document.pageCount() == 0:
-        raise ValidationError([FieldError("Tệp PDF", f"không đọc được {pdf_path}")])
+        raise ValidationError([FieldError(OutputField.PDF, f"không đọc được {pdf_path}")])
     printer.setDocName(title)
     painter = QPainter()
     pages = document.pageCount()
@@ -75,10 +76,10 @@ def print_pdf(pdf_path: str | Path, printer: QPrinter, title: str = "Báo cáo")
         printer.setPageOrientation(orientation)
         if index == 0:
             if not painter.begin(printer):
-                raise ValidationError([FieldError("Máy in", f"không mở được máy in '{printer.printerName()}'")])
+                raise ValidationError([FieldError(OutputField.PRINTER, f"không mở được máy in '{printer.printerName()}'")])
         elif not printer.newPage():
             painter.end()
-            raise ValidationError([FieldError("Máy in", "máy in từ chối trang tiếp theo")])
+            raise ValidationError([FieldError(OutputField.PRINTER, "máy in từ chối trang tiếp theo")])
         # the page fills the paper at the device's resolution; the picture of it is drawn at
         # no more than RENDER_DPI whatever the printer reports (1200 dpi is common)
         device_dpi = printer.resolution()

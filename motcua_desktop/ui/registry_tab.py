@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,13 +24,15 @@ from PySide6.QtWidgets import (
 from .column_layout import ColumnLayout
 from .empty_state import EmptyState
 from .icons import icon
+from .read_only import take_away
 from .settings import UiSettings
 from .table_model import RecordTableModel, SearchProxy
 
 
 class RegistryTab(QWidget):
     """Subclasses fill ``self.model``, add filters to ``self.filters`` and implement
-    ``reload``, ``add``, ``edit_record`` and ``delete_selected``."""
+    ``reload``, ``add``, ``edit_record`` and ``delete_selected`` (those that write marked
+    ``@writes``), and list their writing actions in ``writing_actions``."""
 
     table_name = "table"
     search_name = "search"
@@ -39,6 +42,7 @@ class RegistryTab(QWidget):
         self.ui_settings = settings
         self.model = model
         self.dialog: QWidget | None = None  # the open editor, if any (tests reach it here)
+        self.read_only = False
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(model)
 
@@ -128,6 +132,29 @@ class RegistryTab(QWidget):
         self.addAction(self.action_add)
         self.action_edit = QAction(icon("edit"), self.tr("Sửa…"), self)
         self.action_edit.triggered.connect(self.edit_current)
+
+    def action_button(self, action: QAction) -> QPushButton:
+        """A button in the tab's tool row for ``action``, shown and enabled as the action is."""
+        button = QPushButton(action.icon(), action.text(), self)
+        button.clicked.connect(action.trigger)
+
+        def follow() -> None:
+            button.setVisible(action.isVisible())
+            button.setEnabled(action.isEnabled())
+
+        action.changed.connect(follow)
+        self.toolbar_row.addWidget(button)
+        return button
+
+    def writing_actions(self) -> list[QAction]:
+        """The actions that change the register (hidden in a read-only window)."""
+        return [self.action_add, self.action_edit, self.action_delete]
+
+    def set_read_only(self, read_only: bool) -> None:
+        """No adding, editing, deleting: the actions go, and double-click or Enter on a row
+        opens nothing (``edit_record`` is ``@writes``)."""
+        self.read_only = read_only
+        take_away(self.writing_actions(), read_only)
 
     def open_dialog(self, dlg: QWidget) -> None:
         """Show an editor window-modally and keep it in ``self.dialog`` while it is open."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.fields import ReportField
 from ..report.fields import FIELDS
 from ..store.reports import APPENDIX_EQUIPMENT, APPENDIX_STAFF, SavedReport
 
@@ -102,6 +103,7 @@ class ReportEditor(QWidget):
         self.fields.itemDoubleClicked.connect(lambda item: self.insert_field(item.data(Qt.ItemDataRole.UserRole)))
         insert = QPushButton(self.tr("Chèn số liệu vào nội dung"), self, objectName="reportInsertField")
         insert.clicked.connect(self._insert_current)
+        self.insert_button = insert
 
         # The header fields, the narrative and the signature are pages of their own, so the
         # narrative gets the editor's whole height (a five-page text needs it) and the editor
@@ -118,16 +120,16 @@ class ReportEditor(QWidget):
         as_of_row.addWidget(self.as_of)
         as_of_row.addStretch(1)
         form.addRow("", as_of_row)
-        form.addRow(self.tr("Địa danh:"), self.place)
-        form.addRow(self.tr("Trích yếu:"), self.title)
-        form.addRow(self.tr("Kính gửi:"), self.recipients)
+        form.addRow(f"{ReportField.PLACE.label}:", self.place)
+        form.addRow(f"{ReportField.TITLE.label}:", self.title)
+        form.addRow(f"{ReportField.RECIPIENTS.label}:", self.recipients)
 
         sign = QWidget(self)
         sign_form = QFormLayout(sign)
-        sign_form.addRow(self.tr("Quyền hạn ký:"), self.signer_authority)
+        sign_form.addRow(f"{ReportField.SIGNER_AUTHORITY.label}:", self.signer_authority)
         sign_form.addRow(self.tr("Chức vụ:"), self.signer_title)
         sign_form.addRow(self.tr("Họ và tên:"), self.signer_name)
-        sign_form.addRow(self.tr("Nơi nhận:"), self.noi_nhan)
+        sign_form.addRow(f"{ReportField.NOI_NHAN.label}:", self.noi_nhan)
         sign_form.addRow(self.tr("Kèm theo:"), self.staff_appendix)
         sign_form.addRow("", self.equipment_appendix)
 
@@ -167,6 +169,16 @@ class ReportEditor(QWidget):
         for box in (self.own_as_of, self.staff_appendix, self.equipment_appendix):
             box.toggled.connect(self._edited)
         self.own_as_of.toggled.connect(self.as_of.setEnabled)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """The report can be read, its text selected and copied, but not changed."""
+        for edit in (self.number, self.place, self.title, self.signer_authority, self.signer_title,
+                     self.signer_name, self.recipients, self.noi_nhan, self.body,
+                     self.report_date, self.as_of):
+            edit.setReadOnly(read_only)
+        for widget in (self.own_as_of, self.staff_appendix, self.equipment_appendix, self.insert_button):
+            widget.setEnabled(not read_only)
+        self.fields.setEnabled(not read_only)
 
     def _edited(self, *_args) -> None:
         if not self._loading:

@@ -43,6 +43,7 @@ from .commands import ChangeBus
 from .missing_prompt import confirm_missing
 from .operations import Operations
 from .printing import print_pdf
+from .read_only import take_away
 from .report_editor import ReportEditor
 from .report_files import ask_output_file
 from .report_preview import ReportPreview
@@ -69,6 +70,7 @@ class ReportTab(QWidget):
         self._preview_serial = 0
         self._last_pdf: Path | None = None
         self._stale = True  # the preview does not show the editor's report yet
+        self.read_only = False
         self.register_path = registry.path
 
         self.list = QListWidget(self, objectName="reportList")
@@ -211,8 +213,9 @@ class ReportTab(QWidget):
 
     def may_leave(self, question: str = "") -> bool:
         """Unsaved edits: Lưu (save, stay if that fails), Không lưu (drop them and their
-        draft) or Hủy (stay). True when the caller may go on."""
-        if not self._dirty:
+        draft) or Hủy (stay). True when the caller may go on; always in a read-only window,
+        which cannot save (a draft shown there stays on disk for a window that can)."""
+        if not self._dirty or self.read_only:
             return True
         answer = QMessageBox.question(
             self, self.tr("Báo cáo chưa lưu"),
@@ -243,6 +246,14 @@ class ReportTab(QWidget):
             self._timer.start(FIRST_PREVIEW_MS)
         else:
             self._timer.start(PREVIEW_DELAY_MS)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """No new report, no saving or deleting, the editor only shows; preview, print and
+        save as a file stay (they write no register)."""
+        self.read_only = read_only
+        take_away((self.action_new, self.action_save, self.action_delete), read_only)
+        self.editor.set_read_only(read_only)
+        self.templates.set_read_only(read_only)
 
     # draft --------------------------------------------------------------------------------------
     def write_draft(self) -> None:
@@ -277,12 +288,14 @@ class ReportTab(QWidget):
 
     # commands -----------------------------------------------------------------------------------
     def new_report(self) -> None:
-        if self._may_leave():
+        if not self.read_only and self._may_leave():
             self.load_report(new_report(self.registry, self.clock()))
             self._edited()
             self.status.setText(self.tr("Báo cáo mới (chưa lưu), chép từ báo cáo gần nhất."))
 
     def save(self) -> bool:
+        if self.read_only:
+            return False
         try:
             saved = self.ops.save_report(self.editor.report())
         except (ValidationError, KnownProblem) as exc:
@@ -298,7 +311,7 @@ class ReportTab(QWidget):
 
     def delete(self) -> None:
         report = self.editor.report()
-        if report.id is None:
+        if report.id is None or self.read_only:
             return
         answer = QMessageBox.question(self, self.tr("Xóa báo cáo"),
                                       self.tr("Xóa báo cáo \"%1\"?").replace("%1", report.title))

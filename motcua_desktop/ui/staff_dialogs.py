@@ -8,6 +8,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ..domain.fields import AssignmentField as A
+from ..domain.fields import PersonField as P
 from ..domain.model import Assignment, EmploymentKind, Person, Unit
 from ..domain.text import format_date
 from ..domain.validation import FieldError, ValidationError, clean_assignment, clean_person
@@ -36,24 +38,23 @@ class StaffDialog(FormDialog):
         self.person_before, self.assignment_before = person, assignment
         p = person or Person(full_name="")
         a = assignment or Assignment(None, default_unit)
-        self.full_name = self.line(self.tr("Họ và tên"), p.full_name)
-        self.code = self.line(self.tr("Mã cán bộ"), p.code, self.tr("để trống nếu chưa có"))
-        self.birth_year = self.line(self.tr("Năm sinh"), str(p.birth_year or ""))
-        self.gender = self.combo(self.tr("Giới tính"), [("", ""), ("Nam", "Nam"), ("Nữ", "Nữ")],
-                                 p.gender)
-        self.phone = self.line(self.tr("Điện thoại"), p.phone)
-        self.qualification = self.line(self.tr("Trình độ"), p.qualification)
-        self.unit = self.combo(self.tr("Đơn vị"), _unit_choices(units), a.unit_id)
-        self.position = self.line(self.tr("Chức vụ"), a.position)
-        self.kind = self.combo(self.tr("Hình thức"), _kind_choices(), EmploymentKind(a.kind))
-        self.agency = self.line(self.tr("Cơ quan cử"), a.sending_agency,
+        self.full_name = self.line(P.FULL_NAME, p.full_name)
+        self.code = self.line(P.CODE, p.code, self.tr("để trống nếu chưa có"))
+        self.birth_year = self.line(P.BIRTH_YEAR, str(p.birth_year or ""))
+        self.gender = self.combo(P.GENDER, [("", ""), ("Nam", "Nam"), ("Nữ", "Nữ")], p.gender)
+        self.phone = self.line(P.PHONE, p.phone)
+        self.qualification = self.line(P.QUALIFICATION, p.qualification)
+        self.unit = self.combo(A.UNIT_ID, _unit_choices(units), a.unit_id)
+        self.position = self.line(A.POSITION, a.position)
+        self.kind = self.combo(A.KIND, _kind_choices(), EmploymentKind(a.kind))
+        self.agency = self.line(A.SENDING_AGENCY, a.sending_agency,
                                 self.tr("với cán bộ do cơ quan khác cử đến"))
-        self.fields_edit = self.line(self.tr("Lĩnh vực"), "; ".join(a.fields),
+        self.fields_edit = self.line(A.FIELDS, "; ".join(a.fields),
                                      self.tr("nhiều lĩnh vực cách nhau bởi dấu ;"))
-        self.decision = self.line(self.tr("Quyết định"), a.decision)
-        self.start = self.line(self.tr("Từ ngày"), format_date(a.start), "dd/mm/yyyy")
-        self.end = self.line(self.tr("Đến ngày"), format_date(a.end), self.tr("để trống nếu đang làm việc"))
-        self.notes = self.text(self.tr("Ghi chú"), a.notes)
+        self.decision = self.line(A.DECISION, a.decision)
+        self.start = self.line(A.START, format_date(a.start), "dd/mm/yyyy")
+        self.end = self.line(A.END, format_date(a.end), self.tr("để trống nếu đang làm việc"))
+        self.notes = self.text(A.NOTES, a.notes)
         self.kind.currentIndexChanged.connect(self._agency_enabled)
         self._agency_enabled()
 
@@ -67,7 +68,7 @@ class StaffDialog(FormDialog):
             self.person_before or Person(full_name=""),
             full_name=plain(self.full_name),
             code=plain(self.code),
-            birth_year=parser.integer("Năm sinh", self.birth_year.text()),
+            birth_year=parser.integer(P.BIRTH_YEAR, self.birth_year.text()),
             gender=self.gender.currentData(),
             phone=plain(self.phone),
             qualification=plain(self.qualification),
@@ -81,8 +82,8 @@ class StaffDialog(FormDialog):
             sending_agency=plain(self.agency),
             fields=fields,
             decision=plain(self.decision),
-            start=parser.day("Từ ngày", self.start.text()),
-            end=parser.day("Đến ngày", self.end.text()),
+            start=parser.day(A.START, self.start.text()),
+            end=parser.day(A.END, self.end.text()),
             notes=plain(self.notes),
         )
         more: list[FieldError] = []
@@ -105,13 +106,14 @@ class EndAssignmentDialog(FormDialog):
                        .replace("%2", unit_name), self)
         intro.setWordWrap(True)
         self.form.addRow(intro)
-        self.last_day = self.line(self.tr("Ngày kết thúc"), format_date(date.today()), "dd/mm/yyyy")
+        self.last_day = self.line(A.END, format_date(date.today()), "dd/mm/yyyy",
+                                  label=self.tr("Ngày kết thúc"))
 
     def value(self) -> date:
         parser = FieldParser()
-        day = parser.day("Ngày kết thúc", self.last_day.text())
+        day = parser.day(A.END, self.last_day.text())
         if day is None and not parser.errors:
-            parser.errors.append(FieldError("Ngày kết thúc", "chưa nhập ngày"))
+            parser.errors.append(FieldError(A.END, "chưa nhập ngày"))
         parser.raise_if_any()
         assert day is not None
         return day
@@ -127,17 +129,17 @@ class TransferDialog(FormDialog):
         intro = QLabel(self.tr("Điều chuyển %1 sang đơn vị khác.").replace("%1", person_name), self)
         self.form.addRow(intro)
         others = [u for u in units if u.id != current_unit]
-        self.unit = self.combo(self.tr("Đơn vị mới"), _unit_choices(others))
-        self.first_day = self.line(self.tr("Từ ngày"), format_date(date.today()), "dd/mm/yyyy")
-        self.position = self.line(self.tr("Chức vụ"), position)
+        self.unit = self.combo(A.UNIT_ID, _unit_choices(others), label=self.tr("Đơn vị mới"))
+        self.first_day = self.line(A.START, format_date(date.today()), "dd/mm/yyyy")
+        self.position = self.line(A.POSITION, position)
 
     def values(self) -> tuple[int, date, str]:
         parser = FieldParser()
-        day = parser.day("Từ ngày", self.first_day.text())
+        day = parser.day(A.START, self.first_day.text())
         if day is None and not parser.errors:
-            parser.errors.append(FieldError("Từ ngày", "chưa nhập ngày"))
+            parser.errors.append(FieldError(A.START, "chưa nhập ngày"))
         if self.unit.currentData() is None:
-            parser.errors.append(FieldError("Đơn vị mới", "chưa chọn đơn vị"))
+            parser.errors.append(FieldError(A.UNIT_ID, "chưa chọn đơn vị"))
         parser.raise_if_any()
         assert day is not None
         return self.unit.currentData(), day, plain(self.position)
@@ -145,12 +147,12 @@ class TransferDialog(FormDialog):
 
 def history_model(unit_names: dict[int, str], parent=None) -> RecordTableModel:
     columns = [
-        Column("Đơn vị", lambda a: unit_names.get(a.unit_id, "")),
-        Column("Chức vụ", lambda a: a.position),
-        Column("Hình thức", lambda a: EmploymentKind(a.kind).label),
-        Column("Cơ quan cử", lambda a: a.sending_agency),
-        Column("Từ ngày", lambda a: format_date(a.start), lambda a: date_key(a.start)),
-        Column("Đến ngày", lambda a: format_date(a.end) or "nay", lambda a: date_key(a.end)),
+        Column(A.UNIT_ID.label, lambda a: unit_names.get(a.unit_id, "")),
+        Column(A.POSITION.label, lambda a: a.position),
+        Column(A.KIND.label, lambda a: EmploymentKind(a.kind).label),
+        Column(A.SENDING_AGENCY.label, lambda a: a.sending_agency),
+        Column(A.START.label, lambda a: format_date(a.start), lambda a: date_key(a.start)),
+        Column(A.END.label, lambda a: format_date(a.end) or "nay", lambda a: date_key(a.end)),
     ]
     return RecordTableModel(columns, lambda a: unit_names.get(a.unit_id, ""), parent)
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
+from ..domain.fields import AssignmentField, PersonField
 from ..domain.model import EmploymentKind
 from ..domain.text import format_date
 from ..store.errors import StoreError
@@ -16,6 +17,7 @@ from ..store.registry import Registry
 from ..store.staff import StaffRow
 from .icons import icon
 from .operations import Operations
+from .read_only import writes
 from .registry_tab import RegistryTab
 from .settings import UiSettings
 from .table_model import Column, RecordTableModel, date_key, name_key, number_key, short_unit_name
@@ -25,18 +27,18 @@ ALL = None
 
 def staff_columns() -> list[Column]:
     return [
-        Column("Họ và tên", lambda r: r.person.full_name, lambda r: name_key(r.person.full_name), fit=True),
-        Column("Đơn vị", lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.assignment.unit_id),
+        Column(PersonField.FULL_NAME.label, lambda r: r.person.full_name, lambda r: name_key(r.person.full_name), fit=True),
+        Column(AssignmentField.UNIT_ID.label, lambda r: short_unit_name(r.unit_name), lambda r: (r.unit_order, r.assignment.unit_id),
                fit=True),
-        Column("Chức vụ", lambda r: r.assignment.position),
-        Column("Hình thức", lambda r: EmploymentKind(r.assignment.kind).label),
-        Column("Cơ quan cử", lambda r: r.assignment.sending_agency),
-        Column("Lĩnh vực", lambda r: "; ".join(r.assignment.fields)),
-        Column("Từ ngày", lambda r: format_date(r.assignment.start), lambda r: date_key(r.assignment.start)),
-        Column("Đến ngày", lambda r: format_date(r.assignment.end), lambda r: date_key(r.assignment.end)),
-        Column("Năm sinh", lambda r: str(r.person.birth_year or ""),
+        Column(AssignmentField.POSITION.label, lambda r: r.assignment.position),
+        Column(AssignmentField.KIND.label, lambda r: EmploymentKind(r.assignment.kind).label),
+        Column(AssignmentField.SENDING_AGENCY.label, lambda r: r.assignment.sending_agency),
+        Column(AssignmentField.FIELDS.label, lambda r: "; ".join(r.assignment.fields)),
+        Column(AssignmentField.START.label, lambda r: format_date(r.assignment.start), lambda r: date_key(r.assignment.start)),
+        Column(AssignmentField.END.label, lambda r: format_date(r.assignment.end), lambda r: date_key(r.assignment.end)),
+        Column(PersonField.BIRTH_YEAR.label, lambda r: str(r.person.birth_year or ""),
                lambda r: number_key(r.person.birth_year), numeric=True, hidden=True),
-        Column("Điện thoại", lambda r: r.person.phone, hidden=True),
+        Column(PersonField.PHONE.label, lambda r: r.person.phone, hidden=True),
     ]
 
 
@@ -89,9 +91,7 @@ class StaffTab(RegistryTab):
         self.action_delete = QAction(icon("delete"), self.tr("Xóa (nhập nhầm)"), self)
         self.action_delete.triggered.connect(self.delete_selected)
         for action in (self.action_add, self.action_end, self.action_transfer, self.action_history):
-            button = QPushButton(action.icon(), action.text(), self)
-            button.clicked.connect(action.trigger)
-            self.toolbar_row.addWidget(button)
+            self.action_button(action)
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, self.action_end, self.action_transfer,
                                 self.action_history, None, self.action_delete]
@@ -132,6 +132,7 @@ class StaffTab(RegistryTab):
         self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(unit_id), 0))
 
     # dialogs ------------------------------------------------------------------------------
+    @writes
     def add(self) -> None:
         unit_id = self.unit_filter.currentData()
         from .staff_dialogs import StaffDialog  # loaded when first opened
@@ -145,6 +146,7 @@ class StaffTab(RegistryTab):
         dlg.submit = submit
         self.open_dialog(dlg)
 
+    @writes
     def edit_record(self, record: StaffRow) -> None:
         person = self.registry.staff.person(record.person.id)
         assignment = self.registry.staff.assignment(record.assignment.id)
@@ -158,6 +160,10 @@ class StaffTab(RegistryTab):
         dlg.submit = submit
         self.open_dialog(dlg)
 
+    def writing_actions(self) -> list[QAction]:
+        return [*super().writing_actions(), self.action_end, self.action_transfer]
+
+    @writes
     def end_current(self) -> None:
         row = self.current_record()
         if row is None:
@@ -167,6 +173,7 @@ class StaffTab(RegistryTab):
         dlg.submit = lambda: self.ops.end_assignment(row.assignment.id, dlg.value())
         self.open_dialog(dlg)
 
+    @writes
     def transfer_current(self) -> None:
         row = self.current_record()
         if row is None:
@@ -191,6 +198,7 @@ class StaffTab(RegistryTab):
         dlg = HistoryDialog(row.person, self.registry.staff.assignments_of(row.person.id), names, self)
         self.open_dialog(dlg)
 
+    @writes
     def delete_selected(self) -> None:
         rows = self.selected_records()
         if not rows:

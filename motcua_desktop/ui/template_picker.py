@@ -43,6 +43,12 @@ class TemplatePicker(QWidget):
         row.addWidget(self.save_button)
         self._key = ""
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Neither switching the report's template nor saving one of the user's own."""
+        self.combo.setEnabled(not read_only)
+        self.save_button.setVisible(not read_only)
+        self.save_button.setEnabled(not read_only)
+
     def show_for(self, report: SavedReport) -> None:
         """List the templates and select the report's (blank: the register level's)."""
         template = self.registry.template_for(report.template, report.report_date)

@@ -6,6 +6,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QWidget
 
+from ..domain.fields import UnitField as F
 from ..domain.grouping import descendants
 from ..domain.model import Choice, Unit
 from ..domain.validation import ValidationError, clean_unit
@@ -21,32 +22,31 @@ class UnitDialog(FormDialog):
         self.original = unit
         u = unit or Unit(code="", name="Bộ phận Một cửa ")
         self._levels, self._kinds = levels, kinds
-        self.code = self.line(self.tr("Mã"), u.code, self.tr("ví dụ: X-MAISAO"))
-        self.name = self.line(self.tr("Tên đơn vị"), u.name)
-        self.level = self.combo(self.tr("Cấp"), [(c.label, c.code) for c in levels], u.level)
-        self.kind = self.combo(self.tr("Loại"), [(c.label, c.code) for c in kinds], u.kind)
-        self.admin_name = self.line(self.tr("Tên đơn vị hành chính"), u.admin_name,
-                                    self.tr("ví dụ: Mai Sao"))
+        self.code = self.line(F.CODE, u.code, self.tr("ví dụ: X-MAISAO"))
+        self.name = self.line(F.NAME, u.name)
+        self.level = self.combo(F.LEVEL, [(c.label, c.code) for c in levels], u.level)
+        self.kind = self.combo(F.KIND, [(c.label, c.code) for c in kinds], u.kind)
+        self.admin_name = self.line(F.ADMIN_NAME, u.admin_name, self.tr("ví dụ: Mai Sao"))
         # a điểm tiếp nhận under its commune centre, a chi nhánh under the province centre;
         # neither the unit itself nor a unit under it can be its parent
         below = descendants(units or [], u.id) if u.id is not None else set()
         parents = [(self.tr("— không thuộc đơn vị nào —"), None)] + [
             (f"{x.name} ({x.code})", x.id) for x in (units or []) if x.id != u.id and x.id not in below]
-        self.parent_unit = self.combo(self.tr("Thuộc đơn vị"), parents, u.parent_id)
+        self.parent_unit = self.combo(F.PARENT_ID, parents, u.parent_id)
         self.parent_unit.setObjectName("unitParent")
-        self.official_code = self.line(self.tr("Mã ĐVHC"), u.official_code, self.tr("ví dụ: 06463"))
-        self.address = self.line(self.tr("Địa chỉ"), u.address)
-        self.area = self.line(self.tr("Diện tích (m²)"), show_number(u.area_m2), "225,78")
-        self.founding = self.text(self.tr("Quyết định thành lập"), u.founding_decision)
-        self.staffing = self.text(self.tr("Quyết định kiện toàn"), u.staffing_decision)
-        self.rules = self.text(self.tr("Quy chế"), u.rules)
-        self.hotline = self.line(self.tr("Đường dây nóng"), u.hotline)
-        self.notes = self.text(self.tr("Ghi chú"), u.notes)
+        self.official_code = self.line(F.OFFICIAL_CODE, u.official_code, self.tr("ví dụ: 06463"))
+        self.address = self.line(F.ADDRESS, u.address)
+        self.area = self.line(F.AREA_M2, show_number(u.area_m2), "225,78")
+        self.founding = self.text(F.FOUNDING_DECISION, u.founding_decision)
+        self.staffing = self.text(F.STAFFING_DECISION, u.staffing_decision)
+        self.rules = self.text(F.RULES, u.rules)
+        self.hotline = self.line(F.HOTLINE, u.hotline)
+        self.notes = self.text(F.NOTES, u.notes)
 
     def unit(self) -> Unit:
         """The unit as typed; raises ``ValidationError`` with every wrong field."""
         parser = FieldParser()
-        area = parser.number("Diện tích (m²)", self.area.text())
+        area = parser.number(F.AREA_M2, self.area.text())
         base = self.original or Unit(code="", name="")
         unit = dataclasses.replace(
             base,

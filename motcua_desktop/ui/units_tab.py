@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from ..domain.fields import UnitField
 from ..domain.model import Unit
 from ..domain.text import format_number
 from ..store.errors import IntegrityRefused, StoreError
 from ..store.registry import Registry
 from .icons import icon
 from .operations import Operations
+from .read_only import writes
 from .registry_tab import RegistryTab
 from .settings import UiSettings
 from .table_model import Column, RecordTableModel, number_key
@@ -23,17 +25,17 @@ def unit_columns(level_labels: dict[str, str], kind_labels: dict[str, str],
     names = names or {}
     return [
         Column("STT", lambda u: str(u.sort_order), lambda u: (u.sort_order, u.id or 0), numeric=True),
-        Column("Mã", lambda u: u.code),
-        Column("Tên đơn vị", lambda u: u.name, fit=True),
-        Column("Cấp", lambda u: level_labels.get(u.level, u.level)),
-        Column("Loại", lambda u: kind_labels.get(u.kind, u.kind)),
-        Column("Thuộc đơn vị", lambda u: names.get(u.parent_id, "") if u.parent_id else ""),
-        Column("Mã ĐVHC", lambda u: u.official_code),
-        Column("Địa chỉ", lambda u: u.address),
-        Column("Diện tích (m²)", lambda u: format_number(u.area_m2), lambda u: number_key(u.area_m2),
+        Column(UnitField.CODE.label, lambda u: u.code),
+        Column(UnitField.NAME.label, lambda u: u.name, fit=True),
+        Column(UnitField.LEVEL.label, lambda u: level_labels.get(u.level, u.level)),
+        Column(UnitField.KIND.label, lambda u: kind_labels.get(u.kind, u.kind)),
+        Column(UnitField.PARENT_ID.label, lambda u: names.get(u.parent_id, "") if u.parent_id else ""),
+        Column(UnitField.OFFICIAL_CODE.label, lambda u: u.official_code),
+        Column(UnitField.ADDRESS.label, lambda u: u.address),
+        Column(UnitField.AREA_M2.label, lambda u: format_number(u.area_m2), lambda u: number_key(u.area_m2),
                numeric=True),
-        Column("Đường dây nóng", lambda u: u.hotline, hidden=True),
-        Column("Quyết định kiện toàn", lambda u: u.staffing_decision, hidden=True),
+        Column(UnitField.HOTLINE.label, lambda u: u.hotline, hidden=True),
+        Column(UnitField.STAFFING_DECISION.label, lambda u: u.staffing_decision, hidden=True),
     ]
 
 
@@ -72,9 +74,7 @@ class UnitsTab(RegistryTab):
 
         for action in (self.action_add, self.action_up, self.action_down, self.action_staff,
                        self.action_equipment):
-            button = QPushButton(action.icon(), action.text(), self)
-            button.clicked.connect(action.trigger)
-            self.toolbar_row.addWidget(button)
+            self.action_button(action)
         self.toolbar_row.addStretch(1)
         self.context_actions = [self.action_edit, self.action_staff, self.action_equipment, None,
                                 self.action_up, self.action_down, None, self.action_delete]
@@ -114,13 +114,19 @@ class UnitsTab(RegistryTab):
         self.open_dialog(dlg)
         return dlg
 
+    def writing_actions(self) -> list[QAction]:
+        return [*super().writing_actions(), self.action_up, self.action_down]
+
+    @writes
     def add(self) -> None:
         self._open_dialog(None)
 
+    @writes
     def edit_record(self, record: Unit) -> None:
         self._open_dialog(self.registry.units.get(record.id))
 
     # order -------------------------------------------------------------------------------------
+    @writes
     def move_current(self, offset: int) -> None:
         unit = self.current_record()
         if unit is None:
@@ -141,6 +147,7 @@ class UnitsTab(RegistryTab):
             self.show_equipment_of.emit(unit.id)
 
     # delete ------------------------------------------------------------------------------------
+    @writes
     def delete_selected(self) -> None:
         units = self.selected_records()
         if not units:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from motcua_desktop.domain.fields import SettingsField, UnitField
 from motcua_desktop.domain.model import (
     Assignment,
     Condition,
@@ -63,8 +64,10 @@ def test_unknown_level_and_kind_are_refused():
 def test_every_bad_field_is_reported_at_once():
     with pytest.raises(ValidationError) as info:
         clean_unit(Unit(code="", name="", level="?", area_m2=-1), LEVELS, KINDS)
-    fields = [e.field for e in info.value.errors]
-    assert fields == ["Mã", "Tên đơn vị", "Cấp", "Diện tích (m²)"]
+    keys = [e.key for e in info.value.errors]
+    assert keys == [UnitField.CODE, UnitField.NAME, UnitField.LEVEL, UnitField.AREA_M2]
+    assert keys == ["code", "name", "level", "area_m2"]  # the record's attribute names
+    assert [e.label for e in info.value.errors] == ["Mã", "Tên đơn vị", "Cấp", "Diện tích (m²)"]
     assert "Diện tích (m²): phải là số không âm" in str(info.value)
 
 
@@ -91,7 +94,8 @@ def test_negative_norm_is_refused_naming_the_level():
 def test_equipment_item_without_unit_or_type_or_with_unknown_condition():
     with pytest.raises(ValidationError) as info:
         clean_equipment_item(EquipmentItem(unit_id=None, type_id=None, condition="vo"))
-    assert [e.field for e in info.value.errors] == ["Đơn vị", "Loại thiết bị", "Tình trạng"]
+    assert [e.key for e in info.value.errors] == ["unit_id", "type_id", "condition"]
+    assert [e.label for e in info.value.errors] == ["Đơn vị", "Loại thiết bị", "Tình trạng"]
     assert "Tình trạng: giá trị 'vo' không hợp lệ (chọn: Tốt, Hỏng, Chờ thanh lý)" in str(info.value)
     assert clean_equipment_item(EquipmentItem(1, 1, condition="hong")).condition is Condition.HONG
 
@@ -140,7 +144,7 @@ def test_assignment_fields_are_cleaned_and_blank_ones_dropped():
 def test_settings_need_the_issuing_body_but_the_signer_may_wait():
     with pytest.raises(ValidationError) as info:
         clean_settings(OrgSettings(issuing_body=(" ",), issuing_body_short="UBND xã Chi Lăng", place_name="Chi Lăng"))
-    assert [e.field for e in info.value.errors] == ["Cơ quan ban hành"]
+    assert [e.key for e in info.value.errors] == [SettingsField.ISSUING_BODY]
     office = OrgSettings(issuing_body=("ỦY BAN NHÂN DÂN", "XÃ CHI LĂNG"), issuing_body_short="UBND xã Chi Lăng",
                          province_name="Lạng Sơn", place_name="Chi Lăng", office_code="06463")
     assert clean_settings(office).signer_name == ""  # blank until typed
@@ -155,6 +159,6 @@ def test_a_new_register_carries_nothing_of_the_seed():
 
 
 def test_report_date_must_be_chosen():
-    with pytest.raises(ValidationError, match="Ngày số liệu: chưa chọn ngày"):
+    with pytest.raises(ValidationError, match="Số liệu tính đến ngày: chưa chọn ngày"):
         check_as_of(None)
     assert check_as_of(date(2024, 4, 19)) == date(2024, 4, 19)

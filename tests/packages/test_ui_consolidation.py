@@ -76,3 +76,18 @@ def test_a_province_window_closed_on_the_tong_hop_tab_reopens_on_it(qtbot, tmp_p
     qtbot.addWidget(again)
     assert again.tabs.currentWidget() is again.consolidation_tab  # built before the last tab is restored
     again.close()
+
+
+def test_a_read_only_province_window_receives_nothing(qtbot, tmp_path):
+    chi_lang = commune(tmp_path, "06463", CHI_LANG)
+    out = tmp_path / "chi-lang.xlsx"
+    assert cli("submit", "--db", str(chi_lang), "--out", str(out), "--as-of", "2026-03-01") == 0
+    db = province(tmp_path)
+    before = dump(db)
+    win = build_main_window(db, read_only=True)
+    qtbot.addWidget(win)
+    tab = win.consolidation_tab
+    assert tab.receive_button.isHidden() and not tab.receive_button.isEnabled()
+    assert tab.receive([out]) is False
+    win.close()
+    assert dump(db) == before

@@ -8,6 +8,7 @@ from datetime import date
 from motcua_desktop.report.content import build_content, classify, number_text
 from motcua_desktop.report.data import gather
 from motcua_desktop.report.fields import FIELD_NAMES, FIELDS, field_values, fill, missing_marker
+from motcua_desktop.report.kinds import BlockKind
 from motcua_desktop.store.reports import default_report
 from motcua_desktop.store.templates import builtin_templates
 
@@ -53,11 +54,11 @@ def test_a_field_without_value_or_unknown_is_shown_not_dropped():
 
 
 def test_headings_are_recognised_by_their_numbering():
-    assert classify("1. Tình hình, kết quả tiếp nhận") == "heading1"
-    assert classify("a) Tình hình tổ chức thực hiện") == "heading2"
-    assert classify("II. Phương hướng") == "section"
-    assert classify("1. Một câu dài kết thúc bằng dấu chấm.") == "body"
-    assert classify("- Cấp huyện: UBND huyện đã ban hành") == "body"
+    assert classify("1. Tình hình, kết quả tiếp nhận") is BlockKind.HEADING1
+    assert classify("a) Tình hình tổ chức thực hiện") is BlockKind.HEADING2
+    assert classify("II. Phương hướng") is BlockKind.SECTION
+    assert classify("1. Một câu dài kết thúc bằng dấu chấm.") is BlockKind.BODY
+    assert classify("- Cấp huyện: UBND huyện đã ban hành") is BlockKind.BODY
 
 
 def test_number_leading_zero_and_blank_while_unnumbered():

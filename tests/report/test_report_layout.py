@@ -13,6 +13,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from motcua_desktop.report import layout
+from motcua_desktop.report.kinds import RowKind
 from motcua_desktop.report.render import render
 from motcua_desktop.report.service import choose_report, content_for
 
@@ -62,7 +63,7 @@ def test_the_appendix_heading_has_the_same_sizes_in_every_format(rendered):
 def test_the_same_rows_are_bold_in_word_and_excel(rendered):
     content, files = rendered
     table = content.appendices[0]
-    names = [(row.cells[1], layout.emphasised(row.kind)) for row in table.rows if row.kind != "section"]
+    names = [(row.cells[1], layout.emphasised(row.kind)) for row in table.rows if row.kind is not RowKind.SECTION]
     assert {bold for _, bold in names} == {True, False}  # units plain, the group and the total bold
     sheet = load_workbook(files["xlsx"]).worksheets[0]
     in_excel = {sheet.cell(row=r, column=2).value: bool(sheet.cell(row=r, column=2).font.bold)

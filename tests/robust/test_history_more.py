@@ -105,7 +105,7 @@ def test_history_lists_them_with_vietnamese_labels(registry):
     # (Bảng, Bản ghi, Thao tác, Trường, Giá trị cũ, Giá trị mới)
     seen = [(r[1], r[3], r[4], r[5], r[6], r[7]) for r in rows]
     assert ("Định mức thiết bị", "Định mức Máy chiếu, cấp Huyện", "Sửa", "Định mức (số lượng)", 2, 4) in seen
-    assert ("Danh mục thiết bị", "Máy chiếu", "Thêm", "Tên loại thiết bị", "", "Máy chiếu") in seen
+    assert ("Danh mục thiết bị", "Máy chiếu", "Thêm", "Loại thiết bị", "", "Máy chiếu") in seen
     assert ("Thông tin cơ quan", "Thông tin cơ quan", "Thêm", "Tên tỉnh", "", "Cao Bằng") in seen
     assert ("Báo cáo đã lưu", "Báo cáo số 125 ngày 19/04/2024", "Thêm", "Trích yếu", "", "Báo cáo quý II") in seen
     noi_nhan = next(r for r in seen if r[0] == "Thông tin cơ quan" and r[3] == "Nơi nhận")
@@ -127,7 +127,7 @@ def test_the_history_window_shows_catalogue_and_report_changes(qtbot, sample_db_
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     newest = [r[1:] for r in rows[:6]]
     assert ["Định mức thiết bị", str(kind.id), "Định mức Máy chiếu, cấp Xã", "Thêm", "Định mức (số lượng)", "", "1"] in newest
-    assert ["Danh mục thiết bị", str(kind.id), "Máy chiếu", "Thêm", "Tên loại thiết bị", "", "Máy chiếu"] in newest
+    assert ["Danh mục thiết bị", str(kind.id), "Máy chiếu", "Thêm", "Loại thiết bị", "", "Máy chiếu"] in newest
     assert "Báo cáo đã lưu" in {r[1] for r in rows}  # the sample's report, saved after 0004
     dialog.close()
     win.close()

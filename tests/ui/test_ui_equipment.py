@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from motcua_desktop.domain.fields import EquipmentItemField, EquipmentTypeField
 from motcua_desktop.domain.model import Condition
 
 
@@ -65,8 +66,8 @@ def test_invalid_quantity_and_year_are_shown_next_to_their_fields(window):
     dialog.year.setText("3024")
     _save(dialog)
     assert dialog.isVisible()
-    assert "không phải là số nguyên" in dialog.error_text("Số lượng")
-    assert "3024" in dialog.error_text("Năm sử dụng")
+    assert "không phải là số nguyên" in dialog.error_text(EquipmentItemField.QUANTITY)
+    assert "3024" in dialog.error_text(EquipmentItemField.YEAR_IN_SERVICE)
     dialog.reject()
 
 
@@ -123,7 +124,7 @@ def test_catalogue_editor_changes_a_norm_and_the_shortfall_follows(window):
     catalogue.editor.name.setText("Máy đọc mã QR")
     catalogue.editor.norms["xa"].setText("-1")
     _save(catalogue.editor)
-    assert catalogue.editor.error_text("Định mức (xa)") == "không được âm"
+    assert catalogue.editor.error_text(EquipmentTypeField.NORMS, "xa") == "không được âm"
     catalogue.editor.norms["xa"].setText("1")
     _save(catalogue.editor)
     assert reg.equipment.type_by_name("máy đọc mã qr") is not None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
 
+from motcua_desktop.domain.fields import SettingsField
+
 
 def _save(dialog):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
@@ -31,7 +33,7 @@ def test_required_fields_are_named_when_empty(window):
     dialog.issuing_body.setPlainText("")
     _save(dialog)
     assert dialog.isVisible()
-    assert dialog.error_text("Họ tên người ký") == ""  # the signer may wait until it is known
-    assert dialog.error_text("Địa danh") == "không được để trống"
-    assert dialog.error_text("Cơ quan ban hành") == "không được để trống"
+    assert dialog.error_text(SettingsField.SIGNER_NAME) == ""  # the signer may wait until it is known
+    assert dialog.error_text(SettingsField.PLACE_NAME) == "không được để trống"
+    assert dialog.error_text(SettingsField.ISSUING_BODY) == "không được để trống"
     dialog.reject()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from motcua_desktop.domain.fields import AssignmentField, PersonField
 from motcua_desktop.domain.model import EmploymentKind
 from motcua_desktop.domain.text import person_name_key
 
@@ -63,10 +64,10 @@ def test_a_person_sent_by_an_agency_needs_the_agency_and_dates_must_be_real(wind
     dialog.start.setText("31/02/2024")
     _save(dialog)
     assert dialog.isVisible()
-    assert dialog.error_text("Họ và tên") == "không được để trống"
-    assert "cơ quan" in dialog.error_text("Cơ quan cử")
-    assert "1850" in dialog.error_text("Năm sinh")
-    assert "không có trên lịch" in dialog.error_text("Từ ngày")
+    assert dialog.error_text(PersonField.FULL_NAME) == "không được để trống"
+    assert "cơ quan" in dialog.error_text(AssignmentField.SENDING_AGENCY)
+    assert "1850" in dialog.error_text(PersonField.BIRTH_YEAR)
+    assert "không có trên lịch" in dialog.error_text(AssignmentField.START)
     dialog.reject()
 
 
@@ -76,7 +77,7 @@ def test_end_before_start_is_refused_next_to_the_end_date(window):
     dialog.start.setText("10/04/2024")
     dialog.end.setText("01/04/2024")
     _save(dialog)
-    assert dialog.error_text("Đến ngày") == "không được trước ngày bắt đầu"
+    assert dialog.error_text(AssignmentField.END) == "không được trước ngày bắt đầu"
     dialog.reject()
 
 
@@ -141,7 +142,7 @@ def test_ending_before_the_start_is_refused(window):
     tab.dialog.last_day.setText("01/01/2000")
     _save(tab.dialog)
     assert tab.dialog.isVisible()
-    assert tab.dialog.error_text("Ngày kết thúc") == "không được trước ngày bắt đầu"
+    assert tab.dialog.error_text(AssignmentField.END) == "không được trước ngày bắt đầu"
     assert window.registry.staff.assignment(row.assignment.id).end is None
     tab.dialog.reject()
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
+from motcua_desktop.domain.fields import UnitField
 from motcua_desktop.domain.model import Unit
 from motcua_desktop.ui.commands import Area
 
@@ -55,10 +56,10 @@ def test_invalid_input_is_shown_next_to_each_field_and_nothing_is_saved(window, 
     dialog.area.setText("hai trăm")
     _save(dialog)
     assert dialog.isVisible()
-    assert dialog.error_text("Mã") == "không được để trống"
-    assert dialog.error_text("Tên đơn vị") == "không được để trống"
-    assert "không phải là số" in dialog.error_text("Diện tích (m²)")
-    assert dialog.errors["Địa chỉ"].isHidden()
+    assert dialog.error_text(UnitField.CODE) == "không được để trống"
+    assert dialog.error_text(UnitField.NAME) == "không được để trống"
+    assert "không phải là số" in dialog.error_text(UnitField.AREA_M2)
+    assert dialog.error_line(UnitField.ADDRESS).isHidden()
     assert len(window.registry.units.list()) == 21
     dialog.reject()
 

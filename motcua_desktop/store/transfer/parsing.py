@@ -21,6 +21,7 @@ from ...domain.model import (
 )
 from ...domain.text import clean_line
 from ...domain.validation import (
+    FieldError,
     ValidationError,
     clean_assignment,
     clean_equipment_item,
@@ -174,14 +175,18 @@ class RowReader:
             return check(*args)
         except ValidationError as exc:
             for error in exc.errors:
-                self.report(_FIELD_LABELS.get(error.field, error.field), error.message)
+                self.report(_column_label(error, self.raw.sheet.key), error.message)
             return None
 
 
 EMPTY = "không được để trống"
 _LABELS = {(c.key, s.key): c.label for s in SHEETS for c in s.columns}
-# where a domain check names a field differently from the workbook's header
-_FIELD_LABELS = {"Tên đơn vị hành chính": "Tên ĐVHC"}
+
+
+def _column_label(error: FieldError, sheet: str) -> str:
+    """A domain check's field as the sheet's header names it (``Tên ĐVHC`` for the unit's
+    ``admin_name``); a field with no column of its own by its label."""
+    return error.label if error.item else _LABELS.get((str(error.key), sheet), error.label)
 
 
 @dataclass
