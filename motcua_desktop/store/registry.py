@@ -48,6 +48,17 @@ class Registry:
         with transaction(self.db) as db:
             yield db
 
+    @contextmanager
+    def undoing_add(self) -> Iterator[Database]:
+        """One transaction for taking back an add (Ctrl+Z on a new unit, person, report…): the
+        history rows it writes are marked ``by_undo`` (migration 0009) on success, so the
+        record it removes is not offered in the trash as if the user had deleted it. Not for
+        undoing a restore from the trash: that deletion belongs back in the trash."""
+        with transaction(self.db) as db:
+            mark = db.conn.execute("SELECT COALESCE(MAX(id), 0) FROM change_history").fetchone()[0]
+            yield db
+            db.conn.execute("UPDATE change_history SET by_undo = 1 WHERE id > ?", [mark])
+
     def close(self) -> None:
         self.closed = True
         self.db.close()

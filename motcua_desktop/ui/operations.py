@@ -37,7 +37,7 @@ class Operations(RecordOperations):
         def do() -> None:  # the first time without an id, on redo with the id it got
             made["unit"] = units.add(_copy(made.get("unit", unit)))
 
-        self._run(f"Thêm {unit.name}", do, lambda: units.delete(made["unit"].id), Area.UNITS)
+        self._run(f"Thêm {unit.name}", do, self._unadd(lambda: units.delete(made["unit"].id)), Area.UNITS)
         return made["unit"]
 
     def edit_unit(self, before: Unit, after: Unit) -> None:
@@ -117,7 +117,8 @@ class Operations(RecordOperations):
             done["person"], done["assignment"] = p, a
 
         def undo() -> None:
-            staff.delete_person(done["person"].id)
+            with self.registry.undoing_add():
+                staff.delete_person(done["person"].id)
 
         self._run(f"Thêm cán bộ {person.full_name}", do, undo, Area.STAFF)
         return done["person"], done["assignment"]
@@ -182,8 +183,8 @@ class Operations(RecordOperations):
                 staff.update_assignment(_copy(made["ended"]))
                 staff.add_assignment(_copy(made["new"]))
 
-        def undo() -> None:
-            with self.registry.transaction():
+        def undo() -> None:  # the new assignment was added: not one for the trash
+            with self.registry.undoing_add():
                 staff.delete_assignment(made["new"].id)
                 staff.update_assignment(_copy(before))
 
@@ -200,7 +201,7 @@ class Operations(RecordOperations):
         def do() -> None:
             made["item"] = eq.add_item(_copy(made.get("item", item)))
 
-        self._run("Thêm thiết bị", do, lambda: eq.delete_item(made["item"].id), Area.EQUIPMENT)
+        self._run("Thêm thiết bị", do, self._unadd(lambda: eq.delete_item(made["item"].id)), Area.EQUIPMENT)
         return made["item"]
 
     def edit_item(self, before: EquipmentItem, after: EquipmentItem) -> None:
@@ -233,7 +234,7 @@ class Operations(RecordOperations):
             def do() -> None:
                 made["type"] = eq.add_type(_copy(made.get("type", after)))
 
-            self._run(f"Thêm loại {after.name}", do, lambda: eq.delete_type(made["type"].id),
+            self._run(f"Thêm loại {after.name}", do, self._unadd(lambda: eq.delete_type(made["type"].id)),
                       Area.EQUIPMENT)
             return made["type"]
         saved = eq.update_type(_copy(after))
@@ -265,7 +266,7 @@ class Operations(RecordOperations):
             added[:] = [u.id for u in self.registry.units.list() if u.id not in had and u.id is not None]
 
         def undo() -> None:
-            with self.registry.transaction():
+            with self.registry.undoing_add():
                 for unit_id in reversed(added):
                     self.registry.units.delete(unit_id)
                 self.registry.settings.put_back(before)

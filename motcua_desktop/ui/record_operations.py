@@ -35,6 +35,16 @@ class RecordOperations:
     registry: Registry
     _run: Callable[[str, Callable[[], None], Callable[[], None], Area], None]
 
+    def _unadd(self, undo: Callable[[], None]) -> Callable[[], None]:
+        """The undo of an add, in one transaction whose deletions stay out of the trash
+        (:meth:`Registry.undoing_add`); the undo of a restore is not one of these."""
+
+        def run() -> None:
+            with self.registry.undoing_add():
+                undo()
+
+        return run
+
     # saved reports ----------------------------------------------------------------------
     def save_report(self, report: SavedReport) -> SavedReport:
         """Store a new report or the edits of one; undo removes the new one or puts the
@@ -51,7 +61,8 @@ class RecordOperations:
 
         def undo() -> None:
             if before is None:
-                reports.delete(made["report"].id or -1)
+                with self.registry.undoing_add():
+                    reports.delete(made["report"].id or -1)
             else:
                 reports.save(before)
 
@@ -83,7 +94,8 @@ class RecordOperations:
 
         def undo() -> None:
             if before is None:
-                templates.delete_user(made["template"].key)
+                with self.registry.undoing_add():
+                    templates.delete_user(made["template"].key)
             else:
                 templates.save_user(before.name, before.base, before.title, before.body, before.noi_nhan)
 
@@ -107,7 +119,8 @@ class RecordOperations:
         def undo() -> None:
             old = had.get(made["choice"].code)
             if old is None:
-                units.delete_choice(table, made["choice"].code)
+                with self.registry.undoing_add():
+                    units.delete_choice(table, made["choice"].code)
             else:
                 units.save_choice(table, old)
 
