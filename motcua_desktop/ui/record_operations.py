@@ -93,9 +93,8 @@ class RecordOperations:
             made["template"] = templates.save_user(name, base, title, body, noi_nhan)
 
         def undo() -> None:
-            if before is None:
-                with self.registry.undoing_add():
-                    templates.delete_user(made["template"].key)
+            if before is None:  # templates keep no history: nothing of theirs reaches the trash
+                templates.delete_user(made["template"].key)
             else:
                 templates.save_user(before.name, before.base, before.title, before.body, before.noi_nhan)
 
@@ -118,9 +117,8 @@ class RecordOperations:
 
         def undo() -> None:
             old = had.get(made["choice"].code)
-            if old is None:
-                with self.registry.undoing_add():
-                    units.delete_choice(table, made["choice"].code)
+            if old is None:  # value lists keep no history: nothing of theirs reaches the trash
+                units.delete_choice(table, made["choice"].code)
             else:
                 units.save_choice(table, old)
 
