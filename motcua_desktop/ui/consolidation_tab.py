@@ -47,17 +47,23 @@ if TYPE_CHECKING:
     from .settings import UiSettings
 
 
-class _Host(Protocol):
+class _Sender(Protocol):
+    """What "Gửi số liệu lên tỉnh…" uses of the window (the Tệp menu hands it its own)."""
+
+    registry: Registry
+    clock: Callable[[], date]
+
+    def tr(self, text: str, /) -> str: ...
+
+
+class _Host(_Sender, Protocol):
     """What the consolidation tab uses of its window (the main window is one; it is not
     imported here: it builds this tab)."""
 
-    registry: Registry
     ui_settings: UiSettings
-    clock: Callable[[], date]
     undo_stack: QUndoStack
     bus: ChangeBus
 
-    def tr(self, text: str, /) -> str: ...
     def statusBar(self) -> QStatusBar: ...
     def notify_changed(self, areas: Area = ..., /) -> None: ...
 
@@ -280,7 +286,7 @@ class ConsolidationTab(QWidget):
             return print_pdf(pdf, printer, "Theo dõi gửi số liệu")
 
 
-def submit_dialog(window: _Host) -> Path | None:
+def submit_dialog(window: _Sender) -> Path | None:
     """"Gửi số liệu lên tỉnh…": the date of the figures and where to save the package."""
     from ..store.packages.submit import NO_CODE
 
@@ -311,7 +317,7 @@ def submit_dialog(window: _Host) -> Path | None:
     return submit_to(window, Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"), day)
 
 
-def submit_to(window: _Host, path: Path, day: date) -> Path | None:
+def submit_to(window: _Sender, path: Path, day: date) -> Path | None:
     from ..store.packages import submit_package
 
     try:

@@ -7,6 +7,7 @@ over (this module does not import the window's)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,6 +33,7 @@ class _Host(Protocol):
 
     registry: Registry
     ui_settings: UiSettings
+    clock: Callable[[], date]  # for "Gửi số liệu lên tỉnh…"
 
     def tr(self, text: str, /) -> str: ...
     def menuBar(self) -> QMenuBar: ...

@@ -174,9 +174,10 @@ def test_the_window_has_all_that_each_helper_says_it_uses_of_it(window, helper):
     """Each helper names what it uses of the window in its ``_Host`` protocol instead of
     importing the window (which imports it): the real window has every one of those members."""
     host = importlib.import_module(f"motcua_desktop.ui.{helper}")._Host
-    declared = {name: value for name, value in vars(host).items() if not name.startswith("_")}
+    protocols = [cls for cls in host.__mro__ if cls.__module__ == host.__module__]  # with its bases
+    declared = {name: value for cls in protocols for name, value in vars(cls).items() if not name.startswith("_")}
     methods = {name for name, value in declared.items() if isinstance(value, FunctionType)}
-    members = set(host.__annotations__) | methods | {
+    members = {name for cls in protocols for name in vars(cls).get("__annotations__", {})} | methods | {
         name for name, value in declared.items() if isinstance(value, property)}
     assert len(members) > 2, helper
     missing = sorted(name for name in members if not hasattr(window, name))
