@@ -1,7 +1,9 @@
 """No module of the package imports a module that imports it back, directly or round a longer
 loop. The graph is read from the source with ``ast``: imports inside functions count (a
-lazy import still ties the two modules together), imports under ``if TYPE_CHECKING:`` do
-not (they never run; they are how a helper names the window's type).
+lazy import still ties the two modules together), and so do imports under
+``if TYPE_CHECKING:`` (they never run, but they still tie the two modules together for a
+reader and a type checker; a helper names what it needs of the window with a small
+``typing.Protocol`` instead of importing the window).
 """
 
 from __future__ import annotations
@@ -22,29 +24,14 @@ def _module_name(root: Path, path: Path) -> str:
     return ".".join(parts)
 
 
-def _type_checking_only(tree: ast.Module) -> set[int]:
-    """Ids of the import nodes inside ``if TYPE_CHECKING:`` blocks."""
-    skip: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If):
-            test = node.test
-            name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", "")
-            if name == "TYPE_CHECKING":
-                skip.update(id(inner) for part in node.body for inner in ast.walk(part))
-    return skip
-
-
 def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
     """Each module of the package → the modules of the package it imports."""
     files = {_module_name(root, p): p for p in sorted(root.rglob("*.py"))}
     graph: dict[str, set[str]] = {name: set() for name in files}
     for name, path in files.items():
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        skip = _type_checking_only(tree)
         package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
         for node in ast.walk(tree):
-            if id(node) in skip:
-                continue
             targets: list[str] = []
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
@@ -132,10 +119,23 @@ def test_the_checker_finds_a_cycle_through_a_function_level_import(tmp_path):
         "__init__.py": "", "ui/__init__.py": "", "ui/window.py": "from .menu import Menu\n",
         "ui/menu.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .types import T\n"
                       "class Menu:\n    def again(self):\n        from .window import Window\n",
-        "ui/types.py": "from .menu import Menu\n",
+        "ui/types.py": "T = int\n",
     })
     graph = import_graph(root)
-    assert graph["motcua_desktop.ui.menu"] == {"motcua_desktop.ui.window"}  # not the type-only one
+    assert graph["motcua_desktop.ui.menu"] == {"motcua_desktop.ui.types", "motcua_desktop.ui.window"}
+    assert cycles(graph) == [["motcua_desktop.ui.menu", "motcua_desktop.ui.window", "motcua_desktop.ui.menu"]]
+
+
+def test_the_checker_finds_a_cycle_made_only_of_type_checking_imports(tmp_path):
+    root = _package(tmp_path, {
+        "__init__.py": "", "ui/__init__.py": "", "ui/window.py": "from .menu import Menu\n",
+        "ui/menu.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .window import Window\n"
+                      "class Menu:\n    def __init__(self, window: Window): ...\n",
+        "ui/host.py": "import typing\nif typing.TYPE_CHECKING:\n    from .menu import Menu\n",
+    })
+    graph = import_graph(root)
+    assert graph["motcua_desktop.ui.menu"] == {"motcua_desktop.ui.window"}
+    assert graph["motcua_desktop.ui.host"] == {"motcua_desktop.ui.menu"}  # no loop: not reported
     assert cycles(graph) == [["motcua_desktop.ui.menu", "motcua_desktop.ui.window", "motcua_desktop.ui.menu"]]
 
 

@@ -13,6 +13,7 @@ from ..domain.fields import OutputField
 from ..domain.text import format_date
 from ..domain.validation import FieldError, ValidationError
 from ..store.errors import NotFoundError, StoreError
+from ..store.registry import Registry
 from ..store.reports import APPENDIX_STAFF, apply_template
 from .render import format_of, render
 from .service import choose_report, content_for
@@ -21,12 +22,15 @@ from .service import choose_report, content_for
 PrintFunction = Callable[[Path, str | None], int]
 
 
-def run_report_command(registry, args: argparse.Namespace, send_to_printer: PrintFunction | None = None) -> int:
+def run_report_command(registry: Registry, args: argparse.Namespace, send_to_printer: PrintFunction | None = None) -> int:
     to_printer = bool(getattr(args, "print", False))
-    out = getattr(args, "out", None)
-    if not to_printer and not out:
+    out: str | None = getattr(args, "out", None)
+    if to_printer:
+        fmt = "pdf"
+    elif out:
+        fmt = format_of(Path(out), getattr(args, "format", None))
+    else:
         raise ValidationError([FieldError(OutputField.OUT, "chưa cho tệp kết quả (hoặc dùng --print để in)")])
-    fmt = "pdf" if to_printer else format_of(Path(out), getattr(args, "format", None))
     if to_printer and getattr(args, "format", None) not in (None, "pdf"):
         raise ValidationError([FieldError(OutputField.FORMAT, "khi in chỉ dùng được định dạng pdf")])
     try:
@@ -58,6 +62,7 @@ def run_report_command(registry, args: argparse.Namespace, send_to_printer: Prin
         print(f"Đã gửi {pages} trang báo cáo đến {where} (số liệu ngày {format_date(as_of)}).")
         return 0
 
+    assert out, "checked on entry: without --print there is a file"
     target = Path(out)
     if target.parent and not target.parent.exists():
         raise ValidationError([FieldError(OutputField.OUT, f"không có thư mục {target.parent}")])

@@ -7,16 +7,24 @@ own section.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
+from docx.blkcntnr import BlockItemContainer
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Mm, Pt
+from docx.styles.style import BaseStyle, ParagraphStyle
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import layout
@@ -27,6 +35,8 @@ from .kinds import BlockKind, RowKind
 FONT = "Times New Roman"
 TEXT_WIDTH_MM = layout.text_width_mm()
 TEXT_WIDTH_PT = layout.mm(TEXT_WIDTH_MM)
+# what paragraphs are added to: the document's body, a table cell
+_Container = DocxDocument | BlockItemContainer
 _CENTRE, _LEFT, _JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
@@ -34,15 +44,16 @@ def _width_pt(text: str, style: str, size: float) -> float:
     return stringWidth(text, report_fonts().name(style), size)  # Times-metric widths
 
 
-def _run(paragraph, text: str, size: float, *, bold=False, italic=False):
+def _run(paragraph: Paragraph, text: str, size: float, *, bold: bool = False, italic: bool = False) -> Run:
     run = paragraph.add_run(text)
     run.font.name, run.font.size, run.font.bold, run.font.italic = FONT, Pt(size), bold, italic
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     return run
 
 
-def _para(container, text: str = "", size: float = layout.BODY_SIZE, *, align=_CENTRE, bold=False, italic=False,
-          after: float = 0, before: float = 0):
+def _para(container: _Container, text: str = "", size: float = layout.BODY_SIZE, *,
+          align: WD_PARAGRAPH_ALIGNMENT = _CENTRE, bold: bool = False, italic: bool = False,
+          after: float = 0, before: float = 0) -> Paragraph:
     p = container.add_paragraph()
     p.alignment = align
     fmt = p.paragraph_format
@@ -52,7 +63,7 @@ def _para(container, text: str = "", size: float = layout.BODY_SIZE, *, align=_C
     return p
 
 
-def _rule(container, length_pt: float, box_pt: float) -> None:
+def _rule(container: _Container, length_pt: float, box_pt: float) -> None:
     """A solid centred rule of ``length_pt``: an empty paragraph indented on both sides with a
     top border (Word has no other way to draw a short rule that survives LibreOffice)."""
     p = _para(container, size=2)
@@ -69,7 +80,7 @@ def _rule(container, length_pt: float, box_pt: float) -> None:
     run.font.size = Pt(2)
 
 
-def _no_borders(table) -> None:
+def _no_borders(table: Table) -> None:
     tblPr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -79,7 +90,7 @@ def _no_borders(table) -> None:
     tblPr.append(borders)
 
 
-def _cell_margins_zero(table) -> None:
+def _cell_margins_zero(table: Table) -> None:
     mar = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
         el = OxmlElement(f"w:{edge}")
@@ -89,7 +100,7 @@ def _cell_margins_zero(table) -> None:
     table._tbl.tblPr.append(mar)
 
 
-def _set_widths(table, widths_mm) -> None:
+def _set_widths(table: Table, widths_mm: Sequence[float]) -> None:
     """Fixed layout with the grid and every cell sized: LibreOffice ignores cell widths alone."""
     table.autofit = False
     layout = OxmlElement("w:tblLayout")
@@ -102,7 +113,7 @@ def _set_widths(table, widths_mm) -> None:
             cell.width = Mm(w)
 
 
-def _page_number_header(section) -> None:
+def _page_number_header(section: Section) -> None:
     """Centred PAGE field in the header, none on the section's first page."""
     section.different_first_page_header_footer = True
     header = section.header
@@ -122,13 +133,13 @@ def _page_number_header(section) -> None:
     section.first_page_header.is_linked_to_previous = False
 
 
-def _restart_numbering(section) -> None:
+def _restart_numbering(section: Section) -> None:
     pg = OxmlElement("w:pgNumType")
     pg.set(qn("w:start"), "1")
     section._sectPr.append(pg)
 
 
-def _page_setup(section, *, landscape: bool = False) -> None:
+def _page_setup(section: Section, *, landscape: bool = False) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     width, height = layout.page_mm(landscape)
     section.page_width, section.page_height = Mm(width), Mm(height)
@@ -137,7 +148,7 @@ def _page_setup(section, *, landscape: bool = False) -> None:
     section.header_distance = Mm(layout.HEADER_DISTANCE_MM)
 
 
-def _header(doc, content: ReportContent) -> None:
+def _header(doc: DocxDocument, content: ReportContent) -> None:
     h = content.header
     left_mm, right_mm = TEXT_WIDTH_MM * layout.LEFT_COLUMN, TEXT_WIDTH_MM * (1 - layout.LEFT_COLUMN)
     table = doc.add_table(rows=2, cols=2)
@@ -164,7 +175,7 @@ def _header(doc, content: ReportContent) -> None:
     _run(when.paragraphs[0], h.date_line, layout.DATE_SIZE, italic=True)
 
 
-def _closing(doc, content: ReportContent) -> None:
+def _closing(doc: DocxDocument, content: ReportContent) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _cell_margins_zero(table)
@@ -187,19 +198,20 @@ def _closing(doc, content: ReportContent) -> None:
     _para(right, sig.name, layout.SIGNATURE_SIZE, bold=True, before=layout.SIGNATURE_ROOM)
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: _Row) -> None:
     trPr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     trPr.append(el)
 
 
-def _table_style(doc):
+def _table_style(doc: DocxDocument) -> BaseStyle:
     """Paragraph style of the appendix tables' cells: Times New Roman, table size, a little air."""
     name = "Ô bảng"
     if name in [st.name for st in doc.styles]:
-        return doc.styles[name]
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        existing: BaseStyle = doc.styles[name]  # python-docx leaves the lookup's type open
+        return existing
+    style: ParagraphStyle = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.font.name, style.font.size = FONT, Pt(layout.TABLE_SIZE)
     fmt = style.paragraph_format
@@ -208,7 +220,7 @@ def _table_style(doc):
     return style
 
 
-def _appendix(doc, t: AppendixTable) -> None:
+def _appendix(doc: DocxDocument, t: AppendixTable) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     _page_setup(section, landscape=t.landscape)
     _restart_numbering(section)
@@ -228,7 +240,7 @@ def _appendix(doc, t: AppendixTable) -> None:
     # on every call, which is quadratic at province scale (2,000 rows)
     cell_style = _table_style(doc).style_id  # by id: python-docx looks a style object up each time
 
-    def put(cell, text: str, *, bold: bool, align) -> None:
+    def put(cell: _Cell, text: str, *, bold: bool, align: WD_PARAGRAPH_ALIGNMENT) -> None:
         # font and size come from the paragraph style: formatting 12,000 runs one by one
         # would take seconds at province scale
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -255,9 +267,9 @@ def _appendix(doc, t: AppendixTable) -> None:
             merged.paragraphs[0].alignment = _LEFT
             _run(merged.paragraphs[0], cell_text(data.cells[0]), layout.TABLE_SIZE, bold=True)
             continue
-        for c, value in enumerate(data.cells):
+        for c, datum in enumerate(data.cells):
             text_col = 0 < c < t.text_columns
-            put(cells[c], cell_text(value), bold=bold, align=_LEFT if text_col else _CENTRE)
+            put(cells[c], cell_text(datum), bold=bold, align=_LEFT if text_col else _CENTRE)
     if t.note:
         _para(doc, t.note, layout.TABLE_SIZE, italic=True, align=_LEFT, before=layout.SPACE_AFTER)
 
@@ -300,5 +312,5 @@ def render_docx(content: ReportContent, out: Path) -> Path:
     for table in content.appendices:
         _appendix(doc, table)
     out = Path(out)
-    doc.save(out)
+    doc.save(str(out))
     return out

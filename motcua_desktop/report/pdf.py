@@ -14,6 +14,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -84,8 +85,11 @@ NUMBER_ROW_BELOW = 24  # from the lower rule to the row of "Số" and the date
 TITLE_LEADING = 18
 TITLE_SPACE_BEFORE = 8
 
+# a TableStyle command: its name, the first and the last cell (column, row), then its values
+_Command = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
 
-def _text_width(page_size) -> float:
+
+def _text_width(page_size: tuple[float, float]) -> float:
     return page_size[0] - MARGIN_LEFT - MARGIN_RIGHT
 
 
@@ -101,7 +105,7 @@ class _Header(Flowable):
         rows = max(len(self.left_lines), 2)
         self.height = 14 + (rows - 1) * HEADER_LEADING + 8 + NUMBER_ROW_BELOW + 6
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
     def _centred(self, text: str, cx: float, y: float, font: str, size: float) -> float:
@@ -113,7 +117,7 @@ class _Header(Flowable):
         self.canv.setLineWidth(RULE_WIDTH)
         self.canv.line(cx - length / 2, y, cx + length / 2, y)
 
-    def draw(self):
+    def draw(self) -> None:
         f, h = self.f, self.h
         self.canv.setFillColorRGB(0, 0, 0)
         self.canv.setStrokeColorRGB(0, 0, 0)
@@ -151,10 +155,10 @@ class _Title(Flowable):
         self.lines = _split(title, fonts.name("bold"), TITLE_SIZE, width * 0.9)
         self.height = TITLE_SPACE_BEFORE + TITLE_LEADING * (1 + len(self.lines)) + 6
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         c, bold, cx = self.canv, self.f.name("bold"), self.width / 2
         y = self.height - TITLE_SPACE_BEFORE - TITLE_SIZE
         c.setFont(bold, TITLE_SIZE)
@@ -181,10 +185,10 @@ class _KinhGui(Flowable):
         self.items = [ln for item in kg.items for ln in _split(item, self.font, BODY_SIZE, avail)]
         self.height = 10 + BODY_LEADING * len(self.items) + 4
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         c = self.canv
         c.setFont(self.font, BODY_SIZE)
         label_w = stringWidth(self.label, self.font, BODY_SIZE)
@@ -200,14 +204,14 @@ class _KinhGui(Flowable):
 class _SectionStart(Flowable):
     """Marks the first page of a part numbered on its own (the report, each appendix)."""
 
-    def __init__(self, state: dict):
+    def __init__(self, state: dict[str, int]):
         super().__init__()
         self.state = state
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return 0, 0
 
-    def draw(self):
+    def draw(self) -> None:
         self.state["start"] = self.canv.getPageNumber()
 
 
@@ -260,7 +264,7 @@ def _closing(content: ReportContent, st: dict[str, ParagraphStyle], width: float
     left = [_p(content.noi_nhan_label, st["noi_nhan_label"])]
     left += [_p(item, st["noi_nhan"]) for item in content.noi_nhan]
     sig = content.signature
-    right = [_p(line, st["sign"]) for line in (sig.authority, sig.title) if line]
+    right: list[Flowable] = [_p(line, st["sign"]) for line in (sig.authority, sig.title) if line]
     right += [Spacer(1, SIGNATURE_ROOM), _p(sig.name, st["sign"])]
     table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
     table.setStyle(TableStyle([
@@ -277,8 +281,8 @@ def _closing(content: ReportContent, st: dict[str, ParagraphStyle], width: float
 def _appendix_table(t: AppendixTable, st: dict[str, ParagraphStyle], width: float) -> Table:
     total = sum(t.widths)
     widths = [width * w / total for w in t.widths]
-    data: list[list] = [[_p(v, st["head"]) if v else "" for v in row] for row in t.header]
-    style = [
+    data: list[list[Paragraph | str]] = [[_p(v, st["head"]) if v else "" for v in row] for row in t.header]
+    style: list[_Command] = [
         ("FONT", (0, 0), (-1, -1), st["cell"].fontName, TABLE_SIZE),
         ("GRID", (0, 0), (-1, -1), RULE_WIDTH, (0, 0, 0)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -293,7 +297,7 @@ def _appendix_table(t: AppendixTable, st: dict[str, ParagraphStyle], width: floa
     for row in t.rows:
         r = len(data)
         bold = emphasised(row.kind)
-        cells: list = []
+        cells: list[Paragraph | str] = []
         for c, value in enumerate(row.cells):
             text = cell_text(value)
             wraps = c < t.text_columns and text and not (c == 0 and row.kind is not RowKind.SECTION)
@@ -314,10 +318,10 @@ def _appendix_table(t: AppendixTable, st: dict[str, ParagraphStyle], width: floa
     return table
 
 
-def build_story(content: ReportContent, fonts: FontFamily, state: dict) -> list:
+def build_story(content: ReportContent, fonts: FontFamily, state: dict[str, int]) -> list[Flowable]:
     st = _styles(fonts)
     width = _text_width(A4)
-    story: list = [
+    story: list[Flowable] = [
         _SectionStart(state),
         _Header(content.header, fonts, width),
         _Title(content.doc_type, content.title, fonts, width),
@@ -349,15 +353,16 @@ def render_pdf(content: ReportContent, out: Path, fonts: FontFamily | None = Non
     fonts = fonts or report_fonts()
     state = {"start": 1}
 
-    def page_number(canvas, doc) -> None:
+    def page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
         number = canvas.getPageNumber() - state["start"] + 1
         if number > 1:  # none on the first page of the report or of an appendix
-            w, h = canvas._pagesize
+            # the page's own size (portrait or landscape) is kept only here; the stubs omit it
+            w, h = canvas._pagesize  # type: ignore[attr-defined]
             canvas.setFont(fonts.name("regular"), PAGE_NUMBER_SIZE)
             canvas.setFillColorRGB(0, 0, 0)
             canvas.drawCentredString(MARGIN_LEFT + _text_width((w, h)) / 2, h - PAGE_NUMBER_FROM_TOP, str(number))
 
-    def frame(size) -> Frame:
+    def frame(size: tuple[float, float]) -> Frame:
         return Frame(MARGIN_LEFT, MARGIN_BOTTOM, _text_width(size), size[1] - MARGIN_TOP - MARGIN_BOTTOM,
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..store.xlsx_cells import keep_as_text
@@ -52,8 +53,8 @@ def write_table(ws: Worksheet, table: AppendixTable) -> None:
     row_no = top + len(table.header)
     for row in table.rows:
         bold = layout.emphasised(row.kind)
-        for c, value in enumerate(row.cells):
-            cell = keep_as_text(ws.cell(row=row_no, column=c + 1, value=value if value != "" else None))
+        for c, datum in enumerate(row.cells):
+            cell = keep_as_text(ws.cell(row=row_no, column=c + 1, value=datum if datum != "" else None))
             cell.font = Font(name=FONT, size=layout.TABLE_SIZE, bold=bold)
             cell.border = _GRID
             text_cell = c == 1 or (row.kind is RowKind.SECTION and c == 0)
@@ -71,14 +72,18 @@ def write_table(ws: Worksheet, table: AppendixTable) -> None:
     ws.page_setup.orientation = "landscape" if table.landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.freeze_panes = ws.cell(row=top + len(table.header), column=1)
+    props = ws.sheet_properties
+    if props.pageSetUpPr is None:  # openpyxl makes one with every sheet; the stubs allow None
+        props.pageSetUpPr = PageSetupProperties()
+    props.pageSetUpPr.fitToPage = True
+    ws.freeze_panes = ws.cell(row=top + len(table.header), column=1).coordinate
 
 
 def render_xlsx(content: ReportContent, out: Path) -> Path:
     """Write every appendix of ``content`` to ``out`` (one sheet each)."""
     wb = Workbook()
-    wb.remove(wb.active)
+    if wb.active is not None:  # the new workbook's empty first sheet
+        wb.remove(wb.active)
     for table in content.appendices:
         name = table.label if table.label != "PHỤ LỤC" else "Phụ lục"
         write_table(wb.create_sheet(name[:31]), table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
@@ -31,7 +31,28 @@ from ..store.errors import StoreError
 from .settings import UiSettings
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QStatusBar
+
+    from ..store.registry import Registry
+    from .file_menu import FileMenu
+
+
+class _Host(Protocol):
+    """What the backups use of their window (the main window is one; it is not imported here:
+    it imports this module)."""
+
+    registry: Registry
+    ui_settings: UiSettings
+    file_menu: QMenu
+    files: FileMenu
+    data_changed: SignalInstance
+
+    def tr(self, text: str, /) -> str: ...
+    def statusBar(self) -> QStatusBar: ...
+    def installEventFilter(self, watcher: QObject, /) -> None: ...
+    def may_close(self, question: str = "") -> bool: ...
+
 
 log = logging.getLogger(__name__)
 BACKUP_FILTER = "Tệp sao lưu Một Cửa (*.sqlite *.db);;Tất cả các tệp (*)"
@@ -123,7 +144,7 @@ class RestoreDialog(QDialog):
 class BackupActions(QObject):
     """The "Sao lưu và phục hồi" submenu of Tệp, and the automatic backups of one window."""
 
-    def __init__(self, window: MainWindow, read_only: bool = False):
+    def __init__(self, window: _Host, read_only: bool = False):
         super().__init__(window)
         self.window, self.read_only = window, read_only
         self.changed = False

@@ -9,7 +9,7 @@ import html
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QTextDocument
@@ -37,7 +37,36 @@ from .commands import Area, StoreCommand, record_done
 from .read_only import writes
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QStatusBar
+
+    from ..store.registry import Registry
+    from .commands import ChangeBus
+    from .settings import UiSettings
+
+
+class _Sender(Protocol):
+    """What "Gửi số liệu lên tỉnh…" uses of the window (the Tệp menu hands it its own)."""
+
+    registry: Registry
+    clock: Callable[[], date]
+
+    def tr(self, text: str, /) -> str: ...
+
+
+class _Host(_Sender, Protocol):
+    """What the consolidation tab uses of its window (the main window is one; it is not
+    imported here: it builds this tab)."""
+
+    ui_settings: UiSettings
+    undo_stack: QUndoStack
+    bus: ChangeBus
+
+    def statusBar(self) -> QStatusBar: ...
+    def notify_changed(self, areas: Area = ..., /) -> None: ...
+
 
 PACKAGE_FILTER = "Gói số liệu (*.xlsx)"
 
@@ -64,7 +93,7 @@ class _Item(QTableWidgetItem):
 class ConsolidationTab(QWidget):
     """Built only in a province register (its store modules load with it, not at start-up)."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: _Host):
         from ..store.packages.tracking import HEADERS
 
         super().__init__(window)
@@ -257,7 +286,7 @@ class ConsolidationTab(QWidget):
             return print_pdf(pdf, printer, "Theo dõi gửi số liệu")
 
 
-def submit_dialog(window: MainWindow) -> Path | None:
+def submit_dialog(window: _Sender) -> Path | None:
     """"Gửi số liệu lên tỉnh…": the date of the figures and where to save the package."""
     from ..store.packages.submit import NO_CODE
 
@@ -288,7 +317,7 @@ def submit_dialog(window: MainWindow) -> Path | None:
     return submit_to(window, Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"), day)
 
 
-def submit_to(window: MainWindow, path: Path, day: date) -> Path | None:
+def submit_to(window: _Sender, path: Path, day: date) -> Path | None:
     from ..store.packages import submit_package
 
     try:

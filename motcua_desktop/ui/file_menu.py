@@ -7,8 +7,9 @@ over (this module does not import the window's)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
@@ -20,8 +21,27 @@ from .file_actions import BackgroundJob, export_job
 from .icons import icon
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenuBar, QStatusBar
+
     from .import_preview import ImportFlow
-    from .main_window import MainWindow
+    from .settings import UiSettings
+
+
+class _Host(Protocol):
+    """What the Tệp menu uses of its window (the main window is one; it is not imported here:
+    it imports this module)."""
+
+    registry: Registry
+    ui_settings: UiSettings
+    clock: Callable[[], date]  # for "Gửi số liệu lên tỉnh…"
+
+    def tr(self, text: str, /) -> str: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def close(self) -> bool: ...
+    def may_close(self, question: str = "") -> bool: ...
+    def save_state(self) -> None: ...
+
 
 DATA_FILTER = "Tệp dữ liệu Một Cửa (*.sqlite *.db);;Tất cả các tệp (*)"
 IMPORT_FILTER = "Bảng tính (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)"
@@ -31,7 +51,7 @@ _open_windows: set[QMainWindow] = set()  # windows opened from another one stay 
 
 
 class FileMenu:
-    def __init__(self, window: MainWindow, open_window: Callable[[Registry], QMainWindow]):
+    def __init__(self, window: _Host, open_window: Callable[[Registry], QMainWindow]):
         self.window, self._open_window = window, open_window
         tr = window.tr
         self.menu = window.menuBar().addMenu(tr("&Tệp"))

@@ -3,7 +3,7 @@ staff → equipment → report. Each tab with nothing to show says what to do an
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -11,10 +11,33 @@ from ..store.summary import RegisterSummary
 from .empty_state import Step
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QTabWidget
+
+    from .equipment_tab import EquipmentTab
+    from .file_menu import FileMenu
+    from .lazy_tab import LazyTab
+    from .overview_tab import OverviewTab
+    from .staff_tab import StaffTab
+    from .units_tab import UnitsTab
 
 
-def steps(window: MainWindow, c: RegisterSummary) -> dict[QWidget, Step | None]:
+class _Host(Protocol):
+    """What the first steps use of the window (the main window is one; it is not imported
+    here: it imports this module)."""
+
+    tabs: QTabWidget
+    files: FileMenu
+    overview_tab: OverviewTab
+    units_tab: UnitsTab
+    staff_tab: StaffTab
+    equipment_tab: EquipmentTab
+    report_holder: LazyTab
+
+    def tr(self, text: str, /) -> str: ...
+    def open_org_settings(self) -> None: ...
+
+
+def steps(window: _Host, c: RegisterSummary) -> dict[QWidget, Step | None]:
     """The note for each tab, None where the tab has data to show."""
     tr = window.tr
     go = window.tabs.setCurrentWidget

@@ -4,7 +4,7 @@ trash of deleted records with a button to bring one back."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -35,11 +35,31 @@ from ..store.trash import (
     recent_changes,
     trash,
 )
-from .equipment_tab import ItemRow
+from .equipment_tab import EquipmentTab, ItemRow
 from .operations import Operations
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QMenu
+
+    from ..store.registry import Registry
+    from .registry_tab import RegistryTab
+    from .staff_tab import StaffTab
+    from .units_tab import UnitsTab
+
+
+class _Host(Protocol):
+    """What the history actions use of their window (the main window is one; it is not
+    imported here: it imports this module)."""
+
+    registry: Registry
+    ops: Operations
+    edit_menu: QMenu
+    units_tab: UnitsTab
+    staff_tab: StaffTab
+    equipment_tab: EquipmentTab
+
+    def tr(self, text: str, /) -> str: ...
+    def current_registry_tab(self) -> RegistryTab | None: ...
 
 
 def records_of(record: Unit | StaffRow | ItemRow) -> list[tuple[str, int]]:
@@ -193,7 +213,7 @@ class HistoryActions:
     """"Lịch sử thay đổi…" in each tab's context menu and the Sửa menu; "Thùng rác…";
     "Lịch sử toàn bộ…"."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: _Host):
         self.window = window
         self.dialog: QDialog | None = None
         tr = window.tr

@@ -3,7 +3,7 @@ set-up dialog also opens by itself on an empty register that has no office yet."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
@@ -14,12 +14,28 @@ from ..store.errors import StoreError
 from .commands import Area
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QMenu
+
+    from ..store.registry import Registry
     from .office_setup_dialog import OfficeSetupDialog
+    from .operations import Operations
+
+
+class _Host(Protocol):
+    """What the office actions use of their window (the main window is one; it is not
+    imported here: it imports this module)."""
+
+    registry: Registry
+    ops: Operations
+    tools_menu: QMenu
+    action_catalogue: QAction
+
+    def tr(self, text: str, /) -> str: ...
+    def notify_changed(self, areas: Area = ..., /) -> None: ...
 
 
 class OfficeActions:
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: _Host):
         self.window = window
         self.action_setup = QAction(window.tr("Thiết lập cơ quan từ danh mục đơn vị hành chính…"), window)
         self.action_setup.setObjectName("actionOfficeSetup")

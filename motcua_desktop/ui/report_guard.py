@@ -4,7 +4,7 @@ crash or power cut left behind."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
@@ -13,10 +13,31 @@ from ..domain.text import format_date
 from ..store.report_draft import Draft, discard_draft, load_draft
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QStatusBar, QTabWidget
+
+    from ..store.registry import Registry
+    from .lazy_tab import LazyTab
+    from .report_tab import ReportTab
 
 
-def report_may_close(window: MainWindow, question: str = "") -> bool:
+class _Host(Protocol):
+    """What the report guard uses of the window (the main window is one; it is not imported
+    here: it imports this module)."""
+
+    registry: Registry
+    tabs: QTabWidget
+    report_holder: LazyTab
+
+    @property
+    def report_tab(self) -> ReportTab | None: ...
+    def tr(self, text: str, /) -> str: ...
+    def statusBar(self) -> QStatusBar: ...
+    def ensure_report_tab(self) -> ReportTab: ...
+    def addToolBar(self, area: Qt.ToolBarArea, toolbar: QToolBar, /) -> None: ...
+    def addToolBarBreak(self, area: Qt.ToolBarArea = ..., /) -> None: ...
+
+
+def report_may_close(window: _Host, question: str = "") -> bool:
     """Lưu / Không lưu / Hủy when the report tab holds unsaved edits; True to go on."""
     tab = window.report_tab
     if tab is None or not tab.dirty:
@@ -25,7 +46,7 @@ def report_may_close(window: MainWindow, question: str = "") -> bool:
     return bool(tab.may_leave(question))
 
 
-def shut_down_report(window: MainWindow) -> None:
+def shut_down_report(window: _Host) -> None:
     """Stop the report tab's timers (preview, draft) before the register closes."""
     tab = window.report_tab
     if tab is not None:
@@ -37,7 +58,7 @@ class DraftOffer(QObject):
 
     closed = Signal()  # the banner is gone (the draft restored or discarded)
 
-    def __init__(self, window: MainWindow, draft: Draft):
+    def __init__(self, window: _Host, draft: Draft):
         super().__init__(window)
         self.window, self.draft = window, draft
         tr = window.tr
@@ -82,7 +103,7 @@ class DraftOffer(QObject):
         self.closed.emit()
 
 
-def offer_draft(window: MainWindow) -> DraftOffer | None:
+def offer_draft(window: _Host) -> DraftOffer | None:
     """Show the banner when the register has a draft left from an earlier session."""
     path = window.registry.path
     draft = load_draft(path) if path is not None else None

@@ -5,9 +5,11 @@ changes reach the tab objects that subscribed to their areas, and the window run
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 from datetime import date
 from pathlib import Path
+from types import FunctionType
 
 import pytest
 from PySide6.QtWidgets import QWidget
@@ -164,3 +166,20 @@ def test_the_status_bar_shows_the_registers_summary(window):
     assert isinstance(summary, RegisterSummary)
     assert window.count_label.text() == (f"{summary.units} đơn vị · {summary.working} cán bộ đang làm "
                                          f"việc · {summary.devices} thiết bị")
+
+
+@pytest.mark.parametrize("helper", ["backup_actions", "consolidation_tab", "file_menu", "first_steps",
+                                    "history_view", "office_actions", "report_guard"])
+def test_the_window_has_all_that_each_helper_says_it_uses_of_it(window, helper):
+    """Each helper names what it uses of the window in its ``_Host`` protocol instead of
+    importing the window (which imports it): the real window has every one of those members."""
+    host = importlib.import_module(f"motcua_desktop.ui.{helper}")._Host
+    protocols = [cls for cls in host.__mro__ if cls.__module__ == host.__module__]  # with its bases
+    declared = {name: value for cls in protocols for name, value in vars(cls).items() if not name.startswith("_")}
+    methods = {name for name, value in declared.items() if isinstance(value, FunctionType)}
+    members = {name for cls in protocols for name in vars(cls).get("__annotations__", {})} | methods | {
+        name for name, value in declared.items() if isinstance(value, property)}
+    assert len(members) > 2, helper
+    missing = sorted(name for name in members if not hasattr(window, name))
+    assert missing == [], f"{helper}._Host: MainWindow has no {missing}"
+    assert [name for name in sorted(methods) if not callable(getattr(window, name))] == []
