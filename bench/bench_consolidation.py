@@ -11,7 +11,7 @@ and CPU seconds of:
 2. the same 168 again (nothing changes);
 3. the consolidated report as PDF (appendix grouped by commune, 169 groups).
 
-Goals (issue 12): receiving all 168 under 15 s, the report under 5 s.
+Goals: receiving all 168 under 15 s, the report under 5 s.
 Numbers, not a pass/fail test: the machine may be busy.
 """
 

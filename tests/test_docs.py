@@ -78,3 +78,13 @@ def test_no_merge_conflict_markers_left_in_the_repository():
              if p.suffix in suffixes and p.is_file() and not skip & set(p.relative_to(ROOT).parts)
              and marker.search(p.read_text(encoding="utf-8", errors="replace"))]
     assert found == []
+
+
+def test_code_and_tests_speak_of_behaviour_not_of_issue_numbers():
+    """A reader of the code has no issue tracker: comments and docstrings say what, not which ticket."""
+    pattern = re.compile(r"\b[Ii]ssue \d+")
+    found = [f"{p.relative_to(ROOT)}:{n}" for folder in ("motcua_desktop", "tests", "bench")
+             for p in (ROOT / folder).rglob("*.py")
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if pattern.search(line) and p.name != "test_docs.py"]
+    assert found == []

@@ -1,4 +1,4 @@
-"""Issue 10: no command writes over the register or its companions, a zero-byte or foreign
+"""No command writes over the register or its companions, a zero-byte or foreign
 ``--db`` is bad input, and the report's .xlsx holds text, never a live formula."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``replaced``: the import's fast ``dataclasses.replace`` (issue 10) gives the same record
+"""``replaced``: the import's fast ``dataclasses.replace`` gives the same record
 and never shares it with the original."""
 
 from __future__ import annotations

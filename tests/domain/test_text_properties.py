@@ -125,7 +125,7 @@ def test_any_float_round_trips_to_its_rounded_value(value, decimals):
     assert parse_number(text) == pytest.approx(round(value, decimals), abs=10 ** -decimals)
 
 
-# The fast paths of nfc/clean_line (issue 10's province import calls them 1.4 million times)
+# The fast paths of nfc/clean_line (a province-scale import calls them 1.4 million times)
 # must give exactly what the plain definition gives.
 def _nfc_as_defined(value: str) -> str:
     visible = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]", "", value)

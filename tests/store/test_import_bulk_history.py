@@ -1,4 +1,4 @@
-"""Issue 10 (province-scale import under 10 s): the history of the rows a big import adds is
+"""The history of the rows a big import adds is
 written in one statement per table instead of one trigger run per row, and it is the very
 history the triggers write; the triggers are back afterwards, whatever happens."""
 

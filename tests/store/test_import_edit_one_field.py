@@ -1,4 +1,4 @@
-"""Issue 10: export → edit any one field of any sheet (as a user does in Excel or
+"""Export → edit any one field of any sheet (as a user does in Excel or
 LibreOffice) → import updates exactly that field of exactly that record, and the appendix
 changes only where the edit says it should. Before, an edited key (Từ ngày, Mã đơn vị, a
 unit's Mã, equipment's Tình trạng) added a record beside the old one."""

@@ -1,4 +1,4 @@
-"""Issue 10: the same data as .xlsx, .xls, .ods and .csv imports to the same register (.xls
+"""The same data as .xlsx, .xls, .ods and .csv imports to the same register (.xls
 and .ods were refused before). The files are committed, made by tests/data/formats/make_formats.py."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 10: how a row finds its record. Each test here failed on the importer before it:
+"""How a row finds its record. Each test here failed on the importer before it:
 codes silently renamed someone else, edited keys added rows beside the old ones, overlapping
 assignments were accepted, and people the file left out were not mentioned."""
 

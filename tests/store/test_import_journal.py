@@ -1,4 +1,4 @@
-"""Issue 10: an import's dry run shows what would change and writes nothing; its journal
+"""An import's dry run shows what would change and writes nothing; its journal
 puts the register back exactly (undo) and redoes it exactly (redo)."""
 
 from __future__ import annotations

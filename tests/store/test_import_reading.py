@@ -1,4 +1,4 @@
-"""Issue 10: reading what offices really send. Each test failed before: such sheets were
+"""Reading what offices really send. Each test failed before: such sheets were
 skipped without a word, footers became people, a two-row header made a person called
 "Họ đệm", a stray byte turned a CSV into mojibake, 1904 dates were four years early, and a
 formula without a saved value became a blank."""

@@ -1,4 +1,4 @@
-"""Issue 10 (import speed): a cell value repeated on many rows is read once per sheet, but
+"""A cell value repeated on many rows is read once per sheet, but
 values that only compare equal (1, 1.0 and TRUE; a number and its text) still read as
 themselves, and a bad cell is reported on every row that has it."""
 

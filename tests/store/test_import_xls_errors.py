@@ -1,4 +1,4 @@
-"""Issue 10: an error cell of an .xls (#REF!, #DIV/0!) is an error naming the cell, as in an
+"""An error cell of an .xls (#REF!, #DIV/0!) is an error naming the cell, as in an
 .xlsx; before, calamine read it as a blank and the row was imported without the value."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The reusable reader layer (motcua_desktop.store.sheets) on its own: it knows nothing of the
-import template, only the vocabulary a caller gives it (issue 14 builds on it)."""
+import template, only the vocabulary a caller gives it (the column-mapping import builds on it)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 10: the import preview lists every row, even a province's first import (100,000
+"""The import preview lists every row, even a province's first import (100,000
 lines), instead of stopping at the first 2,000; and it opens at once."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 10: undoing an import (Ctrl+Z) takes back the rows it added without putting them in
+"""Undoing an import (Ctrl+Z) takes back the rows it added without putting them in
 the trash (Thùng rác) as deleted records to "restore"; what the user deleted stays there,
 and the undo history before the import still works."""
 
