@@ -70,5 +70,5 @@ def load_draft(register: str | Path) -> Draft | None:
 
 def discard_draft(register: str | Path) -> None:
     """Forget the register's draft (it was saved, or the user dropped it)."""
-    for path in (draft_path(register), draft_path(register).with_suffix(".tmp")):
-        path.unlink(missing_ok=True)
+    draft_path(register).unlink(missing_ok=True)
+    draft_path(register).with_suffix(".tmp").unlink(missing_ok=True)  # left by versions before written_whole
